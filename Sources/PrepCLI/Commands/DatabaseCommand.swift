@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PrepCore
+import PrepStore
+
+struct DatabaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Migrate or revert the database schema.",
+        subcommands: [Migrate.self, Revert.self]
+    )
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply pending migrations (serve does this on start).")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let (storage, dir) = try global.storage(environment: environment)
+            if case .sqlite = storage { try DataFolder.prepare(dir) }
+            let store = try StandaloneStore(storage: storage, logger: quietLogger())
+            do {
+                try await store.prepare()
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+            print("The database at \(storage.location) is up to date (\(SchemaMigrations.names.count) migrations).")
+        }
+    }
+
+    struct Revert: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revert the last batch of migrations, dropping its tables and their data.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(name: .long, help: "Confirm that the tables of the last batch, and the data in them, are dropped.")
+        var yes = false
+
+        func validate() throws {
+            guard yes else {
+                throw ValidationError("db revert drops tables and the data in them; pass --yes to confirm (make a backup first)")
+            }
+        }
+
+        func run() async throws {
+            let (storage, _) = try global.storage(environment: ProcessInfo.processInfo.environment)
+            if case let .sqlite(path) = storage, !FileManager.default.fileExists(atPath: path) {
+                throw PlainError("there is no database at \(path)", fix: "check --data-dir")
+            }
+            let store = try StandaloneStore(storage: storage, logger: quietLogger())
+            do {
+                try await StoreBootstrap.revertLastBatch(databases: store.databases, migrations: store.migrations, storage: storage, logger: quietLogger())
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+            print("Reverted the last batch of migrations at \(storage.location).")
+        }
+    }
+}
+
+func quietLogger() -> Logger {
+    var logger = Logger(label: "infraprep.cli")
+    logger.logLevel = .error
+    return logger
+}

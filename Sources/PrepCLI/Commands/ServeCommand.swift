@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PrepCore
+import PrepStore
+import PrepWeb
+import Vapor
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web app and the JSON API."
+    )
+
+    @ArgumentParser.Option(name: .long, help: "Address to listen on; 0.0.0.0 listens on every interface.")
+    var host = "127.0.0.1"
+
+    @ArgumentParser.Option(name: .long, help: "Port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port \(port) is out of range; use a number from 0 to 65535")
+        }
+        guard !host.isEmpty else { throw ValidationError("--host is empty; use 127.0.0.1 or 0.0.0.0") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level = try global.resolvedLogLevel(environment: environment)
+        LogBootstrap.once(level: level)
+        let app = try await makeApplication(environment: environment, logLevel: level)
+        do {
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw PortCheck.describe(error, host: host, port: port)
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// Checks everything that can be checked before creating anything, then builds and
+    /// configures the app. Tests call this and start the server themselves.
+    func makeApplication(environment: [String: String], logLevel: Logger.Level = .info) async throws -> Application {
+        let (storage, dataDirectory) = try global.storage(environment: environment)
+        try await PortCheck.ensureFree(host: host, port: port)
+        if case .sqlite = storage { try DataFolder.prepare(dataDirectory) }
+
+        // Vapor would otherwise parse our process arguments as its own (vapor/vapor#2385).
+        let env = Environment(name: "production", arguments: ["infraprep"])
+        var logger = Logger(label: "infraprep")
+        logger.logLevel = logLevel
+        let app = try await Application.make(env, logger: logger)
+        do {
+            let config = AppConfig(
+                storage: storage, dataDirectory: storage.kind == "sqlite" ? dataDirectory : nil,
+                host: host, port: port
+            )
+            try await configure(app, config)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+}
+
+/// swift-log may be bootstrapped once per process.
+enum LogBootstrap {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var done = false
+
+    static func once(level: Logger.Level) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !done else { return }
+        done = true
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+import PrepContent
+import PrepStore
+
+/// Everything the web app needs to start, built by the CLI from flags and the environment
+/// and by tests from whatever they need.
+public struct AppConfig: Sendable {
+    public var storage: StorageConfiguration
+    /// The data folder in use (shown in Settings); nil when only PostgreSQL holds data.
+    public var dataDirectory: String?
+    public var host: String
+    public var port: Int
+    /// Content to use instead of loading the bundle (tests pass a small catalog).
+    public var catalog: ContentCatalog?
+    public var now: @Sendable () -> Date
+
+    public init(
+        storage: StorageConfiguration, dataDirectory: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
+        catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.storage = storage
+        self.dataDirectory = dataDirectory
+        self.host = host
+        self.port = port
+        self.catalog = catalog
+        self.now = now
+    }
+}

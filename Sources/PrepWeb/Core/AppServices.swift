@@ -1,0 +1,45 @@
+import Foundation
+import PrepContent
+import PrepCore
+import PrepStore
+import Vapor
+
+/// The app-wide values every handler may need, built once in `configure`.
+public final class AppServices: Sendable {
+    public let config: AppConfig
+    public let catalog: ContentCatalog
+    public let metrics: AppMetrics
+    public let openAPIDocument: String
+    /// The owner of data in single-user mode.
+    public let localUserID: UUID
+    public let startedAt: Date
+
+    init(config: AppConfig, catalog: ContentCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date) {
+        self.config = config
+        self.catalog = catalog
+        self.metrics = metrics
+        self.openAPIDocument = openAPIDocument
+        self.localUserID = localUserID
+        self.startedAt = startedAt
+    }
+}
+
+private struct AppServicesKey: StorageKey {
+    typealias Value = AppServices
+}
+
+extension Application {
+    public var prep: AppServices {
+        get {
+            guard let services = storage[AppServicesKey.self] else { fatalError("configure(_:_:) has not run on this Application") }
+            return services
+        }
+        set { storage[AppServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var prep: AppServices { application.prep }
+    /// The person this request acts for. Single-user mode: always the local user.
+    var userID: UUID { prep.localUserID }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import PrepCore
+import Vapor
+
+/// Turns every thrown error into a response: problem+json for the API and for clients
+/// that ask for JSON, an HTML error page for browsers. Unexpected errors are logged
+/// with the request id and shown without internals.
+struct ProblemMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return response(for: error, request: request)
+        }
+    }
+
+    func response(for error: any Error, request: Request) -> Response {
+        let (status, detail, fields) = classify(error, request: request)
+        if Self.wantsJSON(request) {
+            let problem = Problem(status: status, detail: detail, instance: request.url.path, errors: fields)
+            let response = Response(status: status)
+            do {
+                try response.content.encode(problem, as: .json)
+            } catch {
+                response.body = .init(string: #"{"title":"Internal Server Error","status":500}"#)
+            }
+            response.headers.contentType = Problem.mediaType
+            return response
+        }
+        let page = ErrorPage(status: status, detail: detail, path: request.url.path)
+        return HTMLResponse.page(page.render(), status: status)
+    }
+
+    private func classify(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, [Problem.FieldError]?) {
+        switch error {
+        case let failure as ValidationFailure:
+            let fields = failure.fields.sorted { $0.key < $1.key }.map { Problem.FieldError(field: $0.key, message: $0.value) }
+            return (.unprocessableEntity, failure.detail, fields)
+        case let failure as HTTPUserError:
+            return (failure.status, failure.error.message, nil)
+        case let decoding as DecodingError:
+            return (.badRequest, DecodingErrorText.describe(decoding), nil)
+        case let abort as any AbortError:
+            let detail = abort.status == .notFound && abort.reason == "Not Found"
+                ? "There is no page at \(request.url.path)."
+                : abort.reason
+            return (abort.status, detail, nil)
+        case let userFacing as any UserFacingError:
+            request.logger.warning("user-facing error", metadata: ["error": .string(userFacing.message)])
+            return (.internalServerError, userFacing.message, nil)
+        default:
+            request.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
+            return (.internalServerError, "Something went wrong on the server. The request id in the X-Request-ID header identifies it in the log.", nil)
+        }
+    }
+
+    static func wantsJSON(_ request: Request) -> Bool {
+        if request.url.path.hasPrefix("/api/") { return true }
+        let accept = request.headers.first(name: .accept) ?? ""
+        return accept.contains("json") && !accept.contains("text/html")
+    }
+}
+
+/// Says which field of a JSON body was wrong, in words.
+enum DecodingErrorText {
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let joined = keys.reduce(into: "") { out, key in
+                if let index = key.intValue { out += "[\(index)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return joined.isEmpty ? "the body" : "field '\(joined)'"
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            return "The request body is missing \(path(context.codingPath + [key]))."
+        case let .typeMismatch(type, context):
+            return "In the request body, \(path(context.codingPath)) should be \(typeName(type))."
+        case let .valueNotFound(type, context):
+            return "In the request body, \(path(context.codingPath)) should be \(typeName(type)), not null."
+        case let .dataCorrupted(context):
+            return context.codingPath.isEmpty ? "The request body is not valid JSON." : "In the request body, \(path(context.codingPath)) is invalid: \(context.debugDescription)"
+        @unknown default:
+            return "The request body could not be read."
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "\(type)"
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import PrepCore
+
+/// Files under Resources/Public, served at /static/. The version in the query string
+/// changes with each release, so browsers may cache them for a long time.
+enum StaticAsset: String, CaseIterable {
+    case stylesheet = "app.css"
+    case favicon = "favicon.svg"
+
+    var url: String { "/static/\(rawValue)?v=\(AppInfo.version)" }
+}

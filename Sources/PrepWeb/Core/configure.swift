@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import PrepContent
+import PrepCore
+import PrepStore
+import Vapor
+
+/// Wires the app: database, migrations, services, middleware, routes. The CLI and the
+/// tests both start the app through here; tests pass their own `AppConfig`.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    let catalog = try config.catalog ?? ContentCatalog.loadBundled()
+    let openAPI = try OpenAPIDocument.load()
+
+    app.databases.use(try config.storage.makeFactory(), as: .init(string: config.storage.kind), isDefault: true)
+    SchemaMigrations.register(on: app.migrations)
+    let localUser = try await StoreBootstrap.prepare(
+        databases: app.databases, migrations: app.migrations, storage: config.storage, logger: app.logger
+    )
+
+    let metrics = AppMetrics()
+    app.prep = AppServices(
+        config: config, catalog: catalog, metrics: metrics, openAPIDocument: openAPI,
+        localUserID: localUser.id, startedAt: config.now()
+    )
+
+    ContentConfiguration.global.use(encoder: JSONCoding.encoder(), for: .json)
+    ContentConfiguration.global.use(decoder: JSONCoding.decoder(), for: .json)
+
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+
+    // Outermost first: observation sees the final status of everything, errors included.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestObservationMiddleware(metrics: metrics))
+    app.middleware.use(ProblemMiddleware())
+    app.middleware.use(SameOriginMiddleware())
+    app.middleware.use(try StaticFilesMiddleware())
+
+    try routes(app)
+}
+
+enum OpenAPIDocument {
+    static func load() throws -> String {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw Abort(.internalServerError, reason: "openapi.yaml is missing from the installed resources; reinstall infraprep with its .resources folder.")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+}

@@ -1,0 +1,31 @@
+import PrepCore
+import Vapor
+
+/// Every route of the app, grouped by page. The OpenAPI test reads `app.routes` to check
+/// that each API and operations route here is documented in openapi.yaml, and back.
+func routes(_ app: Application) throws {
+    // Operations
+    app.get("healthz", use: OpsController.healthz)
+    app.get("readyz", use: OpsController.readyz)
+    app.get("metrics", use: OpsController.metrics)
+    app.get("openapi.yaml", use: OpsController.openAPI)
+
+    // Pages
+    app.get { req in
+        HTMLResponse.page(HomePage(displayName: try await SettingsController.currentProfile(req).displayName).render())
+    }
+    for section in Section.allCases where section != .today && section != .settings {
+        app.get(PathComponent(stringLiteral: section.rawValue)) { _ in
+            HTMLResponse.page(PlannedPage(section: section).render())
+        }
+    }
+    app.get("settings", use: SettingsController.show)
+    app.post("settings", use: SettingsController.save)
+
+    // JSON API
+    let api = app.grouped("api", "v1")
+    api.get("status", use: StatusAPI.status)
+    api.get("sections", use: StatusAPI.sections)
+    api.get("me", use: ProfileAPI.show)
+    api.patch("me", use: ProfileAPI.update)
+}

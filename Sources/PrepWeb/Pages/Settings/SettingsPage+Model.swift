@@ -1,0 +1,23 @@
+import Foundation
+import PrepCore
+
+/// Everything the Settings page shows, built by the controller; the view never touches the database.
+struct SettingsPageModel {
+    /// What the form shows: the stored profile, or what the user typed when it was refused.
+    var displayName: String
+    var timeZone: String
+    var errors: [String: String] = [:]
+    var saved = false
+    var about: [(label: String, value: String)]
+
+    static func about(services: AppServices) -> [(label: String, value: String)] {
+        var rows: [(String, String)] = [
+            ("Version", "\(AppInfo.name) \(AppInfo.version)"),
+            ("Database", services.config.storage.kind == "sqlite" ? "SQLite (single user)" : "PostgreSQL"),
+            ("Database location", services.config.storage.location),
+        ]
+        if let dir = services.config.dataDirectory { rows.append(("Data folder", dir)) }
+        rows.append(("Skill areas loaded", String(services.catalog.taxonomy.skills.count)))
+        return rows
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PrepCore
+
+struct SettingsPage {
+    let model: SettingsPageModel
+
+    /// Computed once: the list is long and the same for every request.
+    static let timeZoneOptions: [String] = TimeZone.knownTimeZoneIdentifiers.sorted()
+
+    func render() -> String {
+        Layout.page(title: "Settings", current: .settings) {
+            el("h1") { "Settings" }
+            if model.saved {
+                el("p", .class("flash ok"), .init("role", "status")) { "Saved." }
+            }
+            if !model.errors.isEmpty {
+                el("p", .class("flash error"), .init("role", "alert")) { "Nothing was saved: fix the fields marked below." }
+            }
+            profileForm()
+            el("h2") { "About this install" }
+            el("dl", .class("facts")) {
+                for row in model.about {
+                    el("dt") { row.label }
+                    el("dd") { el("code") { row.value } }
+                }
+            }
+        }
+    }
+
+    private func profileForm() -> Node {
+        el("form", .init("method", "post"), .init("action", "/settings"), .class("stack"), .init("novalidate", nil)) {
+            el("h2") { "Profile" }
+            field(
+                id: "displayName", label: "Display name",
+                hint: "Shown on your pages and, in a cohort, to your accountability partner.",
+                input: el("input", .id("displayName"), .name("displayName"), .type("text"), .value(model.displayName),
+                          .init("maxlength", "80"), .init("autocomplete", "name"))
+            )
+            field(
+                id: "timeZone", label: "Time zone",
+                hint: "Days, streaks and reminders are counted in this zone (an IANA name such as Europe/Berlin).",
+                input: .group([
+                    el("input", .id("timeZone"), .name("timeZone"), .type("text"), .value(model.timeZone), .init("list", "timeZones"), .init("spellcheck", "false")),
+                    el("datalist", .id("timeZones")) {
+                        for zone in Self.timeZoneOptions { el("option", .value(zone)) }
+                    },
+                ])
+            )
+            el("button", .type("submit")) { "Save" }
+        }
+    }
+
+    private func field(id: String, label: String, hint: String, input: Node) -> Node {
+        let error = model.errors[id]
+        return el("div", .class(error == nil ? "field" : "field invalid")) {
+            el("label", .init("for", id)) { label }
+            input
+            el("p", .class("hint"), .id("\(id)-hint")) { hint }
+            if let error {
+                el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { error }
+            }
+        }
+    }
+}

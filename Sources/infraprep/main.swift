@@ -1,0 +1,3 @@
+import PrepCLI
+
+await InfraPrepCommand.runFromCommandLine()

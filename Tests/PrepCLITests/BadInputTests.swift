@@ -1,0 +1,130 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import PrepTestSupport
+import Testing
+
+/// Runs the built `infraprep` binary the way a person would, with wrong input, and checks
+/// that each mistake gets one clear line, a non-zero exit, and nothing created half-way.
+@Suite(.serialized) struct BadInputTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var firstErrorLine: String { stderr.split(separator: "\n").first.map(String.init) ?? "" }
+    }
+
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("infraprep-bad-\(UUID().uuidString.prefix(8))").path
+
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+        let binary = try #require(PackagePaths.executable, "build the package first: swift build --build-tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = nil
+        environment["XDG_DATA_HOME"] = scratch + "/xdg"
+        environment["NO_COLOR"] = "1"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: scratch) }
+
+    @Test func unknownFlag() throws {
+        defer { cleanUp() }
+        let result = try run(["serve", "--prot", "9"])
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine == "Error: Unknown option '--prot'. Did you mean '--port'?")
+    }
+
+    @Test func dataDirIsAFile() throws {
+        defer { cleanUp() }
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: scratch + "/taken", contents: Data("x".utf8))
+        let result = try run(["serve", "--port", "0", "--data-dir", scratch + "/taken"])
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine == "Error: --data-dir \(scratch)/taken is a file, not a folder; pass a folder path, or move the file away")
+    }
+
+    @Test func dataDirNotWritable() throws {
+        defer { cleanUp() }
+        let result = try run(["serve", "--port", "0", "--data-dir", "/proc/infraprep"])
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine.hasPrefix("Error: --data-dir /proc/infraprep cannot be created"))
+    }
+
+    @Test func malformedDatabaseURL() throws {
+        defer { cleanUp() }
+        let result = try run(["serve", "--port", "0"], environment: ["DATABASE_URL": "postgres://db.example:5432/prep"])
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine == "Error: DATABASE_URL is malformed: no user name (expected USER@HOST); use postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset DATABASE_URL to use SQLite")
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/xdg"), "nothing created")
+    }
+
+    @Test func unreachablePostgres() throws {
+        defer { cleanUp() }
+        let result = try run(["serve", "--port", "0"], environment: ["DATABASE_URL": "postgres://u:p@127.0.0.1:1/prep?sslmode=disable"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Error: cannot reach the database at postgres://u:***@127.0.0.1:1/prep (connection refused); check that PostgreSQL is running"))
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/xdg"), "nothing created")
+    }
+
+    @Test func portAlreadyInUse() async throws {
+        defer { cleanUp() }
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(listener.localAddress?.port)
+        let result = try run(["serve", "--port", String(port), "--data-dir", scratch + "/data"])
+        try await listener.close()
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine == "Error: port \(port) on 127.0.0.1 is already in use; stop the program using it, or pass --port with another number (--port 0 picks a free one)")
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/data"), "nothing created")
+    }
+
+    @Test func databaseFromANewerVersion() throws {
+        defer { cleanUp() }
+        let dir = scratch + "/data"
+        #expect(try run(["db", "migrate", "--data-dir", dir]).status == 0)
+        let sqlite = dir + "/infraprep.sqlite"
+        // A newer release would have recorded a migration this one does not know.
+        try SQLiteShell.execute(sqlite, "INSERT INTO _fluent_migrations (id, name, batch) VALUES ('00000000-0000-0000-0000-000000000001', '2099-01-01-future', 9)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: sqlite))
+
+        let result = try run(["serve", "--port", "0", "--data-dir", dir])
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine.hasPrefix("Error: the database at \(sqlite) was written by a newer version of InfraPrep (it has migration '2099-01-01-future'"))
+        #expect(result.firstErrorLine.hasSuffix("upgrade infraprep to the newer version, or pass --data-dir with another folder"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: sqlite)) == before, "the newer database is left as it was")
+    }
+
+    @Test func revertNeedsConfirmation() throws {
+        defer { cleanUp() }
+        let result = try run(["db", "revert", "--data-dir", scratch])
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine == "Error: db revert drops tables and the data in them; pass --yes to confirm (make a backup first)")
+    }
+
+    @Test func versionAndCompletionScripts() throws {
+        defer { cleanUp() }
+        let version = try run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "InfraPrep 0.1.0")
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell)")
+            #expect(script.stdout.contains("serve"), "\(shell) completes subcommands")
+        }
+        let help = try run(["--help"])
+        for command in ["serve", "status", "db"] {
+            #expect(help.stdout.contains("  \(command) "), "--help lists \(command)")
+        }
+    }
+}

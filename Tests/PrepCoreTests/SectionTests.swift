@@ -1,0 +1,23 @@
+import PrepCore
+import Testing
+
+@Suite struct SectionTests {
+    @Test func pathsAreUniqueAndTodayIsHome() {
+        let paths = Section.allCases.map(\.path)
+        #expect(Set(paths).count == paths.count)
+        #expect(Section.today.path == "/")
+    }
+
+    @Test func navigationHasEveryAreaOfTheProduct() {
+        #expect(Section.allCases.map(\.title) == [
+            "Today", "Plan", "Practice", "Questions", "Mock", "Stories", "Labs",
+            "Calculators", "Jobs", "Readiness", "Cheat sheets", "Settings",
+        ])
+    }
+
+    @Test func plannedSectionsNameTheirIssue() {
+        #expect(Section.practice.availability == .planned(issue: 4))
+        #expect(SectionInfo(.calculators).issue == 6)
+        #expect(SectionInfo(.settings).available)
+    }
+}

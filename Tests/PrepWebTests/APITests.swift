@@ -1,0 +1,75 @@
+import Foundation
+import PrepCore
+import PrepTestSupport
+import PrepWeb
+import Testing
+import VaporTesting
+
+@Suite struct APITests {
+    private func json(_ body: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+    }
+
+    @Test func statusDescribesTheServer() async throws {
+        try await withTestApp { app, test in
+            try await app.testing().test(.GET, "api/v1/status") { res in
+                #expect(res.status == .ok)
+                let body = try json(res.body.string)
+                #expect(body["version"] as? String == AppInfo.version)
+                #expect((body["database"] as? [String: Any])?["kind"] as? String == test.storage.kind)
+                #expect(body["skill_areas"] as? Int == 17)
+                #expect((body["sections"] as? [Any])?.count == Section.allCases.count)
+            }
+        }
+    }
+
+    @Test func profileCanBePatchedField_by_field() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.PATCH, "api/v1/me", beforeRequest: { req in
+                try req.content.encode(["display_name": "Grace"], as: .json)
+            }) { res in
+                #expect(res.status == .ok)
+                let body = try json(res.body.string)
+                #expect(body["display_name"] as? String == "Grace")
+                #expect(body["role"] as? String == "local")
+            }
+        }
+    }
+
+    @Test func invalidFieldsAreAProblemWithFieldErrors() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.PATCH, "api/v1/me", beforeRequest: { req in
+                try req.content.encode(["time_zone": "Atlantis/Capital"], as: .json)
+            }) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                let body = try json(res.body.string)
+                #expect(body["status"] as? Int == 422)
+                #expect(body["title"] as? String == "Unprocessable Entity")
+                let errors = try #require(body["errors"] as? [[String: String]])
+                #expect(errors.map { $0["field"] } == ["time_zone"])
+            }
+        }
+    }
+
+    @Test func malformedJSONIsA400Problem() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.PATCH, "api/v1/me", headers: ["Content-Type": "application/json"], body: .init(string: "{nope")) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                #expect((try? json(res.body.string))?["detail"] as? String != nil)
+            }
+        }
+    }
+
+    @Test func unknownAPIRoutesAreProblems() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.GET, "api/v1/nothing") { res in
+                #expect(res.status == .notFound)
+                let body = try json(res.body.string)
+                #expect(body["type"] as? String == "about:blank")
+                #expect(body["instance"] as? String == "/api/v1/nothing")
+            }
+        }
+    }
+}
