@@ -11,9 +11,7 @@ func routes(_ app: Application) throws {
     app.get("openapi.yaml", use: OpsController.openAPI)
 
     // Pages
-    app.get { req in
-        HTMLResponse.page(HomePage(displayName: try await SettingsController.currentProfile(req).displayName).render())
-    }
+    app.get { _ in HTMLResponse.page(HomePage().render()) }
     for section in Section.allCases where section != .today && section != .settings {
         app.get(PathComponent(stringLiteral: section.rawValue)) { _ in
             HTMLResponse.page(PlannedPage(section: section).render())

@@ -2,8 +2,6 @@ import PrepCore
 
 /// The first page. Until Today is built (issue #5) it says what works now and what is coming.
 struct HomePage {
-    let displayName: String
-
     func render() -> String {
         Layout.page(title: "Today", current: .today) {
             el("h1") { "Today" }
@@ -18,7 +16,7 @@ struct HomePage {
             }
             el("h2") { "Coming next" }
             el("ul", .class("sections")) {
-                for section in Section.allCases where !section.isAvailable {
+                for section in Section.allCases where !section.isAvailable && section != .today {
                     el("li") {
                         el("a", .href(section.path)) { section.title }
                         " — "

@@ -31,30 +31,31 @@ struct SettingsPage {
         el("form", .init("method", "post"), .init("action", "/settings"), .class("stack"), .init("novalidate", nil)) {
             el("h2") { "Profile" }
             field(
-                id: "displayName", label: "Display name",
+                id: "displayName", label: "Display name", value: model.displayName,
                 hint: "Shown on your pages and, in a cohort, to your accountability partner.",
-                input: el("input", .id("displayName"), .name("displayName"), .type("text"), .value(model.displayName),
-                          .init("maxlength", "80"), .init("autocomplete", "name"))
+                extra: [.init("maxlength", "80"), .init("autocomplete", "name")]
             )
             field(
-                id: "timeZone", label: "Time zone",
+                id: "timeZone", label: "Time zone", value: model.timeZone,
                 hint: "Days, streaks and reminders are counted in this zone (an IANA name such as Europe/Berlin).",
-                input: .group([
-                    el("input", .id("timeZone"), .name("timeZone"), .type("text"), .value(model.timeZone), .init("list", "timeZones"), .init("spellcheck", "false")),
-                    el("datalist", .id("timeZones")) {
-                        for zone in Self.timeZoneOptions { el("option", .value(zone)) }
-                    },
-                ])
+                extra: [.init("list", "timeZones"), .init("spellcheck", "false")]
             )
+            el("datalist", .id("timeZones")) {
+                for zone in Self.timeZoneOptions { el("option", .value(zone)) }
+            }
             el("button", .type("submit")) { "Save" }
         }
     }
 
-    private func field(id: String, label: String, hint: String, input: Node) -> Node {
+    /// A labelled text input whose hint and error are announced with it (aria-describedby).
+    private func field(id: String, label: String, value: String, hint: String, extra: [Attribute]) -> Node {
         let error = model.errors[id]
+        var attributes: [Attribute] = [.id(id), .name(id), .type("text"), .value(value)] + extra
+        attributes.append(.aria("describedby", error == nil ? "\(id)-hint" : "\(id)-hint \(id)-error"))
+        if error != nil { attributes.append(.aria("invalid", "true")) }
         return el("div", .class(error == nil ? "field" : "field invalid")) {
             el("label", .init("for", id)) { label }
-            input
+            el("input", attributes: attributes)
             el("p", .class("hint"), .id("\(id)-hint")) { hint }
             if let error {
                 el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { error }
