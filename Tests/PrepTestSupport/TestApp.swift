@@ -15,7 +15,7 @@ public func withTestApp<T: Sendable>(
         logger.logLevel = .warning
         let app = try await Application.make(.testing, logger: logger)
         do {
-            try await configure(app, AppConfig(storage: storage.storage, dataDirectory: storage.directory, now: now))
+            try await configure(app, AppConfig(storage: storage.storage, dataDirectory: storage.directory, catalog: sharedCatalog, now: now))
             let result = try await body(app, storage)
             try await app.asyncShutdown()
             return result

@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var content: ContentOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is out of range; use a number from 0 to 65535")
@@ -56,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let config = AppConfig(
                 storage: storage, dataDirectory: storage.kind == "sqlite" ? dataDirectory : nil,
-                host: host, port: port
+                host: host, port: port, contentDirectories: content.directories
             )
             try await configure(app, config)
         } catch {

@@ -11,18 +11,21 @@ public struct AppConfig: Sendable {
     public var dataDirectory: String?
     public var host: String
     public var port: Int
+    /// Folders of the user's own items, loaded beside the bundled ones (`--content-dir`).
+    public var contentDirectories: [String]
     /// Content to use instead of loading the bundle (tests pass a small catalog).
     public var catalog: ContentCatalog?
     public var now: @Sendable () -> Date
 
     public init(
         storage: StorageConfiguration, dataDirectory: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
-        catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        contentDirectories: [String] = [], catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port
+        self.contentDirectories = contentDirectories
         self.catalog = catalog
         self.now = now
     }

@@ -13,6 +13,7 @@ public final class AppServices: Sendable {
     /// The owner of data in single-user mode.
     public let localUserID: UUID
     public let startedAt: Date
+    let markdown = RenderedMarkdown()
 
     init(config: AppConfig, catalog: ContentCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date) {
         self.config = config

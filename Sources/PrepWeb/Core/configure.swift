@@ -8,7 +8,7 @@ import Vapor
 /// Wires the app: database, migrations, services, middleware, routes. The CLI and the
 /// tests both start the app through here; tests pass their own `AppConfig`.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
-    let catalog = try config.catalog ?? ContentCatalog.loadBundled()
+    let catalog = try config.catalog ?? ContentCatalog.load(userDirectories: config.contentDirectories)
     let openAPI = try OpenAPIDocument.load()
 
     app.databases.use(try config.storage.makeFactory(), as: .init(string: config.storage.kind), isDefault: true)

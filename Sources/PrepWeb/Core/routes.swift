@@ -12,7 +12,11 @@ func routes(_ app: Application) throws {
 
     // Pages
     app.get { _ in HTMLResponse.page(HomePage().render()) }
-    for section in Section.allCases where section != .today && section != .settings {
+    app.get("questions", use: QuestionsController.list)
+    app.get("questions", ":id", use: QuestionsController.show)
+    app.get("cheatsheets", use: CheatSheetsController.list)
+    app.get("cheatsheets", ":id", use: CheatSheetsController.show)
+    for section in Section.allCases where !section.isAvailable && section != .today {
         app.get(PathComponent(stringLiteral: section.rawValue)) { _ in
             HTMLResponse.page(PlannedPage(section: section).render())
         }
@@ -24,6 +28,9 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     api.get("status", use: StatusAPI.status)
     api.get("sections", use: StatusAPI.sections)
+    api.get("skills", use: QuestionsAPI.skills)
+    api.get("questions", use: QuestionsAPI.list)
+    api.get("questions", ":id", use: QuestionsAPI.show)
     api.get("me", use: ProfileAPI.show)
     api.patch("me", use: ProfileAPI.update)
 }

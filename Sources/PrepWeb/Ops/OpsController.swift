@@ -66,8 +66,9 @@ enum OpsController {
     }
 
     private static func contentCheck(_ req: Request) -> Readiness.Check {
-        let skills = req.prep.catalog.taxonomy.skills.count
-        return .init(name: "content", ok: skills > 0, detail: "\(skills) skill areas loaded")
+        let catalog = req.prep.catalog
+        let skills = catalog.taxonomy.skills.count
+        return .init(name: "content", ok: skills > 0 && !catalog.items.isEmpty, detail: "\(catalog.items.count) items in \(skills) skill areas loaded")
     }
 
     static func metrics(_ req: Request) async throws -> Response {

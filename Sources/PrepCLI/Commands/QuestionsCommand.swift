@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import PrepContent
+import PrepCore
+
+struct QuestionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "questions",
+        abstract: "List or search the question bank."
+    )
+
+    @ArgumentParser.Option(name: .long, help: "Only this skill (e.g. kubernetes, model-serving).")
+    var skill: String?
+
+    @ArgumentParser.Option(name: .long, help: "Only this kind: technical, system-design, troubleshooting, behavioral, ask-interviewer, cheatsheet.")
+    var kind: String?
+
+    @ArgumentParser.Option(name: .long, help: "Only this tier of the skill ranking (1-4).")
+    var tier: Int?
+
+    @ArgumentParser.Option(name: .long, help: "Only this difficulty (1-3).")
+    var difficulty: Int?
+
+    @ArgumentParser.Option(name: .long, help: "Full-text search, ranked by relevance.")
+    var search: String?
+
+    @Flag(name: .long, help: "Print JSON (shape in docs/CLI.md).")
+    var json = false
+
+    @OptionGroup var content: ContentOptions
+
+    struct Row: Codable, Equatable {
+        var id: String
+        var kind: String
+        var skill: String
+        var tier: Int?
+        var difficulty: Int
+        var title: String
+    }
+
+    func validate() throws {
+        if let kind, ItemKind(rawValue: kind) == nil {
+            throw ValidationError("--kind \(kind) is not a kind; use one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let tier, !(1...4).contains(tier) { throw ValidationError("--tier \(tier) is out of range; use 1, 2, 3 or 4") }
+        if let difficulty, !(1...3).contains(difficulty) { throw ValidationError("--difficulty \(difficulty) is out of range; use 1, 2 or 3") }
+    }
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        let rows = try rows(in: catalog)
+        if json {
+            print(try JSONOutput.render(rows))
+            return
+        }
+        let terminal = Terminal.forStandardOutput()
+        for row in rows {
+            print("\(terminal.bold(row.id))  \(terminal.dim("\(row.kind) · \(row.skill) · difficulty \(row.difficulty)"))\n    \(row.title)")
+        }
+        print(terminal.dim("\(rows.count) item\(rows.count == 1 ? "" : "s")"))
+    }
+
+    func rows(in catalog: ContentCatalog) throws -> [Row] {
+        if let skill, catalog.taxonomy[skill] == nil {
+            let suggestion = catalog.taxonomy.skills.map(\.id).min { ContentLinter.distance($0, skill) < ContentLinter.distance($1, skill) }
+            throw PlainError("--skill \(skill) is not a skill", fix: "did you mean \(suggestion ?? "kubernetes")? `infraprep questions --json | jq` lists the skills in use")
+        }
+        let query = ItemQuery(kind: kind.flatMap(ItemKind.init(rawValue:)), skill: skill, tier: tier, difficulty: difficulty, text: search)
+        return catalog.find(query).map {
+            Row(id: $0.id, kind: $0.kind.rawValue, skill: $0.skill, tier: catalog.tier(of: $0), difficulty: $0.difficulty, title: $0.title)
+        }
+    }
+}
+
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one item of the question bank with its answer."
+    )
+
+    @Argument(help: "The item's id, as `infraprep questions` lists it.")
+    var id: String
+
+    @Flag(name: .long, help: "Print JSON (shape in docs/CLI.md).")
+    var json = false
+
+    @OptionGroup var content: ContentOptions
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        let item = try find(in: catalog)
+        if json {
+            print(try JSONOutput.render(item))
+        } else {
+            print(ItemText.render(item, catalog: catalog, terminal: .forStandardOutput()))
+        }
+    }
+
+    func find(in catalog: ContentCatalog) throws -> ContentItem {
+        if let item = catalog[id] { return item }
+        let close = catalog.items.map(\.id).filter { $0.contains(id) || ContentLinter.distance($0, id) <= 3 }.prefix(3)
+        throw PlainError("no item has the id '\(id)'", fix: close.isEmpty ? "`infraprep questions --search WORDS` finds items" : "did you mean \(close.joined(separator: ", "))?")
+    }
+}
+
+/// An item as readable terminal text: the Markdown is already plain enough to read, so
+/// only headings and the rubric are styled.
+enum ItemText {
+    static func render(_ item: ContentItem, catalog: ContentCatalog, terminal: Terminal) -> String {
+        var out = [terminal.bold(item.title)]
+        let skill = catalog.taxonomy[item.skill]?.name ?? item.skill
+        out.append(terminal.dim("\(item.kind.title) · \(skill) · difficulty \(item.difficulty) · \(item.id)"))
+        if !item.intro.isEmpty { out.append("\n" + item.intro) }
+        for section in item.sections {
+            out.append("\n" + terminal.bold("## \(section.heading)") + "\n" + section.markdown)
+        }
+        if !item.keyPoints.isEmpty {
+            out.append("\n" + terminal.bold("Key points"))
+            out += item.keyPoints.map { "  - \($0)" }
+        }
+        if !item.followUps.isEmpty {
+            out.append("\n" + terminal.bold("Follow-ups"))
+            out += item.followUps.map { "  - \($0)" }
+        }
+        if !item.sources.isEmpty {
+            out.append("\n" + terminal.bold("Sources"))
+            out += item.sources.map { "  - \($0.title): \($0.url)" }
+        }
+        return out.joined(separator: "\n")
+    }
+}

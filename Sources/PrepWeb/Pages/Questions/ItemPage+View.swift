@@ -1,0 +1,95 @@
+import PrepContent
+import PrepCore
+
+/// One item: the prompt first; the answer, its key points and the follow-ups stay folded
+/// until the reader asks for them, so they can try an answer first.
+struct ItemPage {
+    let item: ContentItem
+    let skillName: String
+    let tier: Int?
+    let related: [(id: String, title: String)]
+    let html: (String) -> String
+
+    func render() -> String {
+        let section: Section = item.kind == .cheatsheet ? .cheatsheets : .questions
+        return Layout.page(title: item.title, current: section) {
+            el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) {
+                el("a", .href(section.path)) { section.title }
+                " › \(skillName)"
+            }
+            el("article", .class(item.kind == .cheatsheet ? "item sheet" : "item")) {
+                el("h1") { item.title }
+                el("p", .class("meta")) {
+                    el("span", .class("badge kind-\(item.kind.rawValue)")) { item.kind.title }
+                    " \(skillName)"
+                    if let tier { " · tier \(tier)" }
+                    if item.kind != .cheatsheet { " · difficulty \(item.difficulty)" }
+                    if !item.tags.isEmpty { " · " + item.tags.joined(separator: ", ") }
+                }
+                if !item.intro.isEmpty { Node.raw(html(item.intro)) }
+                for part in item.promptSections { sectionNode(part) }
+                if item.kind.hidesAnswer {
+                    el("details", .class("reveal")) {
+                        el("summary") { revealLabel }
+                        for part in item.answerSections { sectionNode(part) }
+                        keyPoints()
+                        list("Follow-up questions", item.followUps)
+                    }
+                } else {
+                    for part in item.sections { sectionNode(part) }
+                    keyPoints()
+                }
+                sourcesNode()
+                if !related.isEmpty {
+                    el("h2") { "Related" }
+                    el("ul") { for link in related { el("li") { el("a", .href("/questions/\(link.id)")) { link.title } } } }
+                }
+            }
+        }
+    }
+
+    private var revealLabel: String {
+        switch item.kind {
+        case .systemDesign: "Show the reference solution (sketch your own design first)"
+        case .troubleshooting: "Show the investigation and fix (say your first three commands first)"
+        case .behavioral: "Show what the interviewer probes and an example answer"
+        case .askInterviewer: "Show why to ask it and what to listen for"
+        default: "Show the answer (answer out loud first)"
+        }
+    }
+
+    private func sectionNode(_ part: ContentItem.Section) -> Node {
+        el("section") {
+            el("h2") { part.heading }
+            Node.raw(html(part.markdown))
+        }
+    }
+
+    private func keyPoints() -> Node {
+        guard !item.keyPoints.isEmpty else { return .empty }
+        return el("section", .class("key-points")) {
+            el("h2") { item.kind == .cheatsheet ? "Remember" : "What a strong answer covers" }
+            el("ul") { for point in item.keyPoints { el("li") { point } } }
+        }
+    }
+
+    private func list(_ title: String, _ entries: [String]) -> Node {
+        guard !entries.isEmpty else { return .empty }
+        return el("section") {
+            el("h2") { title }
+            el("ul") { for entry in entries { el("li") { entry } } }
+        }
+    }
+
+    private func sourcesNode() -> Node {
+        guard !item.sources.isEmpty else { return .empty }
+        return el("section", .class("sources")) {
+            el("h2") { "Sources" }
+            el("ul") {
+                for source in item.sources {
+                    el("li") { el("a", .href(source.url), .init("rel", "noopener noreferrer")) { source.title } }
+                }
+            }
+        }
+    }
+}

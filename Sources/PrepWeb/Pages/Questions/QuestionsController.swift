@@ -1,0 +1,66 @@
+import PrepContent
+import PrepCore
+import Vapor
+
+enum QuestionsController {
+    /// Query parameters of the list page and the list API, with errors by parameter.
+    struct Filters {
+        var query = ItemQuery()
+        var page = 1
+        var errors: [String: String] = [:]
+
+        init(_ req: Request, catalog: ContentCatalog) {
+            func text(_ name: String) -> String? {
+                let value = (try? req.query.get(String.self, at: name))?.trimmingCharacters(in: .whitespaces)
+                return value?.isEmpty == false ? value : nil
+            }
+            query.text = text("q")
+            if let raw = text("kind") {
+                query.kind = ItemKind(rawValue: raw)
+                if query.kind == nil { errors["kind"] = "Unknown kind '\(raw)'; use one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))." }
+            }
+            if let raw = text("skill") {
+                if catalog.taxonomy[raw] != nil { query.skill = raw } else { errors["skill"] = "Unknown skill '\(raw)'." }
+            }
+            if let raw = text("tier") {
+                if let tier = Int(raw), (1...4).contains(tier) { query.tier = tier } else { errors["tier"] = "Tier must be 1, 2, 3 or 4." }
+            }
+            if let raw = text("difficulty") {
+                if let value = Int(raw), (1...3).contains(value) { query.difficulty = value } else { errors["difficulty"] = "Difficulty must be 1, 2 or 3." }
+            }
+            if let raw = text("page") {
+                if let value = Int(raw), value >= 1 { page = value } else { errors["page"] = "Page must be a whole number from 1." }
+            }
+        }
+    }
+
+    static func list(_ req: Request) async throws -> Response {
+        let catalog = req.prep.catalog
+        let filters = Filters(req, catalog: catalog)
+        let model = QuestionsPageModel.make(catalog: catalog, query: filters.query, page: filters.page, errors: filters.errors)
+        return HTMLResponse.page(QuestionsPage(model: model).render(), status: filters.errors.isEmpty ? .ok : .badRequest)
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let item = try item(req)
+        return HTMLResponse.page(page(for: item, req: req).render())
+    }
+
+    static func item(_ req: Request) throws -> ContentItem {
+        let id = req.parameters.get("id") ?? ""
+        guard let item = req.prep.catalog[id] else {
+            throw Abort(.notFound, reason: "No item has the id '\(id)'. The Questions page lists them all.")
+        }
+        return item
+    }
+
+    static func page(for item: ContentItem, req: Request) -> ItemPage {
+        let catalog = req.prep.catalog
+        let markdown = req.prep.markdown
+        return ItemPage(
+            item: item, skillName: catalog.taxonomy[item.skill]?.name ?? item.skill, tier: catalog.tier(of: item),
+            related: item.related.compactMap { id in catalog[id].map { (id, $0.title) } },
+            html: { markdown.html($0) }
+        )
+    }
+}

@@ -1,0 +1,49 @@
+import PrepContent
+import PrepCore
+
+/// The question bank's browse page: filters as chosen, the matching items, counts.
+struct QuestionsPageModel {
+    struct Row {
+        var id: String
+        var title: String
+        var kind: ItemKind
+        var skillName: String
+        var tier: Int?
+        var difficulty: Int
+    }
+
+    struct SkillOption {
+        var id: String
+        var name: String
+        var tier: Int?
+    }
+
+    var query: ItemQuery
+    var rows: [Row]
+    var total: Int
+    var page: Int
+    var pageSize: Int
+    var countsByKind: [(ItemKind, Int)]
+    var skills: [SkillOption]
+    /// Filter values that were not understood, by parameter, shown next to the control.
+    var errors: [String: String] = [:]
+
+    var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
+
+    static func make(catalog: ContentCatalog, query: ItemQuery, page: Int, pageSize: Int = 50, errors: [String: String] = [:], kinds: [ItemKind]? = nil) -> QuestionsPageModel {
+        var found = catalog.find(query)
+        if let kinds { found = found.filter { kinds.contains($0.kind) } }
+        let start = min((page - 1) * pageSize, found.count)
+        let slice = found[start..<min(start + pageSize, found.count)]
+        return QuestionsPageModel(
+            query: query,
+            rows: slice.map {
+                Row(id: $0.id, title: $0.title, kind: $0.kind, skillName: catalog.taxonomy[$0.skill]?.name ?? $0.skill, tier: catalog.tier(of: $0), difficulty: $0.difficulty)
+            },
+            total: found.count, page: page, pageSize: pageSize,
+            countsByKind: ItemKind.allCases.map { ($0, catalog.count(of: $0)) },
+            skills: catalog.taxonomy.skills.map { SkillOption(id: $0.id, name: $0.name, tier: $0.tier ?? $0.parent.flatMap { catalog.taxonomy[$0]?.tier }) },
+            errors: errors
+        )
+    }
+}

@@ -1,0 +1,45 @@
+import PrepCore
+import Testing
+
+@Suite struct SearchIndexTests {
+    let index = SearchIndex(documents: [
+        .init(fields: [("Debug an OOMKilled training pod", 3), ("memory limits cgroup exit code 137", 1)]),
+        .init(fields: [("Size the KV cache of a grouped-query model", 3), ("layers heads head dim bytes tokens memory", 1)]),
+        .init(fields: [("Write PromQL for p99 latency", 3), ("histogram_quantile rate buckets", 1)]),
+        .init(fields: [("Kubernetes scheduling of GPUs", 3), ("device plugin taints tolerations memory", 1)]),
+    ])
+
+    @Test func ranksTitleMatchesFirst() {
+        #expect(Set(index.search("memory").map(\.document)) == [0, 1, 3])
+        #expect(index.search("kv cache").first?.document == 1)
+        #expect(index.search("oomkilled pod").first?.document == 0)
+    }
+
+    @Test func rareTermsOutweighCommonOnes() {
+        // "memory" is in three documents, "promql" in one: the PromQL document must win.
+        #expect(index.search("memory promql").first?.document == 2)
+    }
+
+    @Test func toleratesOneTypoInLongerWords() {
+        #expect(index.search("kubernets").first?.document == 3)
+        #expect(index.search("histogram_quantle").first?.document == 2)
+        #expect(index.search("gpx").isEmpty, "short words are not corrected")
+    }
+
+    @Test func foldsInflections() {
+        #expect(Set(Tokenizer.terms("Scheduling schedules scheduled schedule")) == ["schedul"])
+        #expect(Set(Tokenizer.terms("cache caches cached caching")) == ["cach"])
+        #expect(Tokenizer.terms("k8s GPUs H100") == ["k8s", "gpus", "h100"])
+        #expect(index.search("toleration").first?.document == 3)
+    }
+
+    @Test func filtersBeforeRanking() {
+        #expect(index.search("memory", allowed: { $0 != 0 }).map(\.document).contains(0) == false)
+    }
+
+    @Test func oneEditDistance() {
+        #expect(SearchIndex.withinOneEdit(Array("cache"), Array("cahce")))
+        #expect(SearchIndex.withinOneEdit(Array("cache"), Array("cach")))
+        #expect(!SearchIndex.withinOneEdit(Array("cache"), Array("catch")))
+    }
+}
