@@ -63,6 +63,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "infraprep", dependencies: ["PrepCLI"]),
+        // Benchmarks of the pure layers (docs/BENCHMARKS.md); build with -c release to measure.
+        .executableTarget(name: "infraprep-bench", dependencies: ["PrepCore", "PrepContent"]),
         .target(
             name: "PrepTestSupport",
             dependencies: [

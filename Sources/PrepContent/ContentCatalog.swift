@@ -4,13 +4,18 @@ import PrepCore
 /// Everything the app teaches from, loaded and indexed once at start.
 public struct ContentCatalog: Sendable {
     public let taxonomy: Taxonomy
+    /// The 8-week plan and the seed's checklists.
+    public let curriculum: Curriculum
+    public let checklists: [Checklist]
     /// Items in a stable order: by kind, then skill ranking, then id.
     public let items: [ContentItem]
     private let byID: [String: Int]
     private let index: SearchIndex
 
-    public init(taxonomy: Taxonomy, items: [ContentItem]) {
+    public init(taxonomy: Taxonomy, items: [ContentItem], curriculum: Curriculum = Curriculum(phases: []), checklists: [Checklist] = []) {
         self.taxonomy = taxonomy
+        self.curriculum = curriculum
+        self.checklists = checklists
         let rank = Dictionary(uniqueKeysWithValues: taxonomy.skills.enumerated().map { ($1.id, $0) })
         let kinds = Dictionary(uniqueKeysWithValues: ItemKind.allCases.enumerated().map { ($1, $0) })
         let sorted = items.sorted {
@@ -70,7 +75,12 @@ extension ContentCatalog {
             guard user.errors.isEmpty else { throw ContentLoadError(issues: user.errors, folders: userDirectories) }
             items += user.items
         }
-        return ContentCatalog(taxonomy: taxonomy, items: items)
+        let curriculum = CurriculumLint.load(root: root, label: "", items: items, taxonomy: taxonomy)
+        let errors = curriculum.issues.filter { $0.severity == .error }
+        guard errors.isEmpty, let plan = curriculum.plan, let checklists = curriculum.checklists else {
+            throw ContentLoadError(issues: errors, folders: ["the bundled content"])
+        }
+        return ContentCatalog(taxonomy: taxonomy, items: items, curriculum: plan, checklists: checklists)
     }
 }
 

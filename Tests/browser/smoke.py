@@ -126,6 +126,35 @@ def main():
                 results.check(checked_links[target] == 200, f"link {target} on {section['path']} answers {checked_links[target]}")
             driver.save_screenshot(os.path.join(shots, f"{section['id']}.png"))
 
+        # A sample of every kind of item: the page answers, the answer is folded, and it opens.
+        for kind in ("technical", "system-design", "troubleshooting", "behavioral", "ask-interviewer", "cheatsheet"):
+            with urllib.request.urlopen(f"{base}/api/v1/questions?kind={kind}&limit=2", timeout=10) as response:
+                sample = json.load(response)["items"]
+            results.check(len(sample) > 0, f"the bank has {kind} items")
+            for entry in sample:
+                path = ("/cheatsheets/" if kind == "cheatsheet" else "/questions/") + entry["id"]
+                results.check(http_status(base + path) == 200, f"{path} answers 200")
+                driver.get(base + path)
+                results.check(not console_errors(driver), f"{path} has no console errors")
+                reveals = driver.find_elements(By.CSS_SELECTOR, "details.reveal")
+                if kind == "cheatsheet":
+                    results.check(not reveals, f"{path} shows the whole sheet")
+                    continue
+                results.check(len(reveals) == 1 and reveals[0].get_attribute("open") is None, f"{path} folds its answer")
+                reveals[0].find_element(By.TAG_NAME, "summary").click()
+                results.check(reveals[0].get_attribute("open") is not None, f"{path} opens its answer on click")
+            driver.save_screenshot(os.path.join(shots, f"item-{kind}.png"))
+
+        # Search from the Questions page.
+        driver.get(base + "/questions")
+        box = driver.find_element(By.ID, "q")
+        box.send_keys("kv cache")
+        box.submit()
+        first = driver.find_elements(By.CSS_SELECTOR, "ol.items li a")
+        results.check(bool(first), "searching 'kv cache' lists results")
+        results.check(bool(first) and "kv" in first[0].text.lower(), f"the first result is about the KV cache ({first[0].text if first else None!r})")
+        driver.save_screenshot(os.path.join(shots, "questions-search.png"))
+
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.
         driver.get(base + "/settings")
         zone = driver.find_element(By.ID, "timeZone")

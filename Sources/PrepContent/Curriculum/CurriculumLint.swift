@@ -5,7 +5,14 @@ import PrepCore
 /// ids are unique, every linked item and skill exists, minutes are positive.
 public enum CurriculumLint {
     public static func check(root: URL, label: String, items: [ContentItem], taxonomy: Taxonomy? = nil) -> [LintIssue] {
+        load(root: root, label: label, items: items, taxonomy: taxonomy).issues
+    }
+
+    /// Reads and checks both files once; the values are nil when a file cannot be read.
+    public static func load(root: URL, label: String, items: [ContentItem], taxonomy: Taxonomy?) -> (plan: Curriculum?, checklists: [Checklist]?, issues: [LintIssue]) {
         var issues: [LintIssue] = []
+        var loadedPlan: Curriculum?
+        var loadedChecklists: [Checklist]?
         let known = Set(items.map(\.id))
         let skills = taxonomy.map { Set($0.skills.map(\.id)) }
         let planFile = ContentLinter.join(label, "curriculum/plan.yaml")
@@ -30,6 +37,7 @@ public enum CurriculumLint {
         let planText = (try? String(contentsOf: planURL, encoding: .utf8)) ?? ""
         do {
             let plan = try CurriculumLoader.plan(from: planURL)
+            loadedPlan = plan
             if plan.phases.flatMap(\.weeks).sorted() != Array(1...8) {
                 issues.append(LintIssue(file: planFile, line: 1, "the phases must cover weeks 1 to 8 exactly once"))
             }
@@ -49,6 +57,7 @@ public enum CurriculumLint {
                 }
                 for project in phase.weekendProjects {
                     claim(project.id, in: planFile, planText)
+                    links(project.items, project.id, in: planFile, planText)
                     if !phase.weeks.contains(project.week) {
                         issues.append(LintIssue(file: planFile, line: line(of: "id: \(project.id)", in: planText), "weekend project '\(project.id)' is in week \(project.week), outside its phase's weeks \(phase.weeks)"))
                     }
@@ -63,7 +72,9 @@ public enum CurriculumLint {
         let checklistURL = root.appendingPathComponent("curriculum/checklists.yaml")
         let checklistText = (try? String(contentsOf: checklistURL, encoding: .utf8)) ?? ""
         do {
-            for list in try CurriculumLoader.checklists(from: checklistURL) {
+            let lists = try CurriculumLoader.checklists(from: checklistURL)
+            loadedChecklists = lists
+            for list in lists {
                 claim(list.id, in: checklistFile, checklistText)
                 for item in list.allItems {
                     claim(item.id, in: checklistFile, checklistText)
@@ -76,7 +87,7 @@ public enum CurriculumLint {
         } catch {
             issues.append(LintIssue(file: checklistFile, line: 1, "\(error)"))
         }
-        return issues
+        return (loadedPlan, loadedChecklists, issues)
     }
 
     static func line(of needle: String, in text: String) -> Int {

@@ -41,9 +41,13 @@ public struct Curriculum: Sendable, Equatable, Codable {
     public struct WeekendProject: Sendable, Equatable, Codable, Identifiable {
         public var id: String
         public var week: Int
+        /// A build project, or a lighter review drill.
+        public var kind: Task.Kind
         public var title: String
         public var minutes: Int
         public var steps: [String]
+        /// Question-bank items the weekend drills.
+        public var items: [String]
     }
 
     public var phases: [Phase]
@@ -127,5 +131,20 @@ extension Checklist.Item {
         skills = try c.decodeIfPresent([String].self, forKey: .skills) ?? []
         items = try c.decodeIfPresent([String].self, forKey: .items) ?? []
         url = try c.decodeIfPresent(String.self, forKey: .url)
+    }
+}
+
+extension Curriculum.WeekendProject {
+    enum CodingKeys: String, CodingKey { case id, week, kind, title, minutes, steps, items }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        week = try c.decode(Int.self, forKey: .week)
+        kind = try c.decodeIfPresent(Curriculum.Task.Kind.self, forKey: .kind) ?? .build
+        title = try c.decode(String.self, forKey: .title)
+        minutes = try c.decode(Int.self, forKey: .minutes)
+        steps = try c.decodeIfPresent([String].self, forKey: .steps) ?? []
+        items = try c.decodeIfPresent([String].self, forKey: .items) ?? []
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import PrepContent
+import PrepCore
+
+// Measures loading + indexing of the bundled bank, and search at ten times its size.
+// Prints one JSON object; bench/content_bench.py runs it beside the Python peer.
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+let runs = 15
+var catalog = try ContentCatalog.loadBundled()
+var loadTimes: [Double] = []
+for _ in 0..<runs {
+    loadTimes.append(try milliseconds { catalog = try ContentCatalog.loadBundled() })
+}
+
+// Ten copies of every item, each copy's body shifted by a word so copies are not identical.
+var big: [ContentItem] = []
+for copy in 0..<10 {
+    for var item in catalog.items {
+        item.id += "-copy\(copy)"
+        item.intro += " variant\(copy)"
+        big.append(item)
+    }
+}
+var bigCatalog = ContentCatalog(taxonomy: catalog.taxonomy, items: big)
+let indexTime = milliseconds { bigCatalog = ContentCatalog(taxonomy: catalog.taxonomy, items: big) }
+
+let queries = [
+    "kv cache memory", "oomkilled pod", "promql histogram quantile", "terraform state locking", "nccl timeout",
+    "gpu scheduling taints", "vllm continuous batching", "fsdp zero memory", "feature store point in time", "hnsw recall",
+    "canary rollout model", "docker layer cache", "mig time slicing", "slo burn rate alert", "python asyncio gil",
+    "kubernets operator", "speculative decoding", "spot instances checkpoint", "mlflow registry alias", "cost per million tokens",
+]
+var searchTimes: [Double] = []
+var hits = 0
+for _ in 0..<20 {
+    for query in queries {
+        searchTimes.append(milliseconds { hits += bigCatalog.find(ItemQuery(text: query)).count })
+    }
+}
+
+let report: [String: Double] = [
+    "items": Double(catalog.items.count),
+    "load_index_median_ms": median(loadTimes),
+    "search_corpus_items": Double(big.count),
+    "index_10x_ms": indexTime,
+    "search_median_ms": median(searchTimes),
+    "search_p95_ms": percentile(searchTimes, 0.95),
+    "hits": Double(hits),
+]
+let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+print(String(decoding: data, as: UTF8.self))
