@@ -66,6 +66,8 @@ extension ContentCatalog {
 
     public static func load(root: URL, userDirectories: [String]) throws -> ContentCatalog {
         let taxonomy = try TaxonomyLoader.load(from: root.appendingPathComponent("taxonomy.yaml"))
+        // The curriculum files are read while the items are parsed; their links are checked after.
+        let curriculumFiles = CurriculumFiles(root: root)
         let bundled = ContentLinter.lint([.init(url: root.appendingPathComponent("items"), label: "items", origin: .bundled)], taxonomy: taxonomy)
         guard bundled.errors.isEmpty else { throw ContentLoadError(issues: bundled.errors, folders: ["the bundled content"]) }
         var items = bundled.items
@@ -75,7 +77,7 @@ extension ContentCatalog {
             guard user.errors.isEmpty else { throw ContentLoadError(issues: user.errors, folders: userDirectories) }
             items += user.items
         }
-        let curriculum = CurriculumLint.load(root: root, label: "", items: items, taxonomy: taxonomy)
+        let curriculum = CurriculumLint.load(root: root, label: "", items: items, taxonomy: taxonomy, preloaded: curriculumFiles.loaded)
         let errors = curriculum.issues.filter { $0.severity == .error }
         guard errors.isEmpty, let plan = curriculum.plan, let checklists = curriculum.checklists else {
             throw ContentLoadError(issues: errors, folders: ["the bundled content"])

@@ -1,6 +1,7 @@
 import Foundation
 import PrepContent
 import PrepCore
+import Yams
 
 // Measures loading + indexing of the bundled bank, and search at ten times its size.
 // Prints one JSON object; bench/content_bench.py runs it beside the Python peer.
@@ -21,8 +22,41 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
-let runs = 15
 var catalog = try ContentCatalog.loadBundled()
+// `--load-only`: one load and nothing else, for profilers (valgrind --tool=callgrind).
+if CommandLine.arguments.contains("--load-only") { exit(0) }
+// `--phases`: where loading spends its time.
+if CommandLine.arguments.contains("--phases") {
+    let root = try ContentBundle.directory
+    let taxonomy = catalog.taxonomy
+    var texts: [(String, String)] = []
+    let readMs = try milliseconds {
+        let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent("items"), includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where url.pathExtension == "md" {
+            texts.append((url.lastPathComponent, try String(contentsOf: url, encoding: .utf8)))
+        }
+    }
+    var parsed: [ContentItem] = []
+    let parseMs = milliseconds { parsed = texts.compactMap { ItemParser.parse($0.1, file: $0.0).item } }
+    let lintMs = milliseconds { _ = ContentLinter.lint([.init(url: root.appendingPathComponent("items"), label: "items", origin: .bundled)], taxonomy: taxonomy) }
+    let curriculumMs = milliseconds { _ = CurriculumLint.load(root: root, label: "", items: parsed, taxonomy: taxonomy) }
+    let indexMs = milliseconds { _ = ContentCatalog(taxonomy: taxonomy, items: parsed) }
+    let tokenMs = milliseconds { for item in parsed { _ = Tokenizer.terms(item.bodyText) } }
+    let yamls = texts.map { text -> String in
+        let parts = text.1.components(separatedBy: "\n---\n")
+        return String(parts[0].dropFirst(4))
+    }
+    let composeMs = try milliseconds { for yaml in yamls { _ = try Yams.compose(yaml: yaml, .basic) } }
+    print("compose \(composeMs)")
+    let bundleMs = try milliseconds { _ = try ContentBundle.directory }
+    let taxMs = try milliseconds { _ = try TaxonomyLoader.load(from: root.appendingPathComponent("taxonomy.yaml")) }
+    let curMs = milliseconds { _ = CurriculumFiles(root: root).loaded }
+    let fullMs = try milliseconds { _ = try ContentCatalog.load(root: root, userDirectories: []) }
+    print("bundle \(bundleMs) taxonomy \(taxMs) curriculum-files \(curMs) full \(fullMs)")
+    print("read \(readMs) parse \(parseMs) lint(all) \(lintMs) curriculum \(curriculumMs) catalog+index \(indexMs) tokenize \(tokenMs)")
+    exit(0)
+}
+let runs = 15
 var loadTimes: [Double] = []
 for _ in 0..<runs {
     loadTimes.append(try milliseconds { catalog = try ContentCatalog.loadBundled() })

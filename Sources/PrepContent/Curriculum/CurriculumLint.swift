@@ -9,7 +9,7 @@ public enum CurriculumLint {
     }
 
     /// Reads and checks both files once; the values are nil when a file cannot be read.
-    public static func load(root: URL, label: String, items: [ContentItem], taxonomy: Taxonomy?) -> (plan: Curriculum?, checklists: [Checklist]?, issues: [LintIssue]) {
+    public static func load(root: URL, label: String, items: [ContentItem], taxonomy: Taxonomy?, preloaded: CurriculumFiles.Loaded? = nil) -> (plan: Curriculum?, checklists: [Checklist]?, issues: [LintIssue]) {
         var issues: [LintIssue] = []
         var loadedPlan: Curriculum?
         var loadedChecklists: [Checklist]?
@@ -36,7 +36,7 @@ public enum CurriculumLint {
         let planURL = root.appendingPathComponent("curriculum/plan.yaml")
         let planText = (try? String(contentsOf: planURL, encoding: .utf8)) ?? ""
         do {
-            let plan = try CurriculumLoader.plan(from: planURL)
+            let plan = try preloaded.map { try $0.plan.get() } ?? CurriculumLoader.plan(from: planURL)
             loadedPlan = plan
             if plan.phases.flatMap(\.weeks).sorted() != Array(1...8) {
                 issues.append(LintIssue(file: planFile, line: 1, "the phases must cover weeks 1 to 8 exactly once"))
@@ -72,7 +72,7 @@ public enum CurriculumLint {
         let checklistURL = root.appendingPathComponent("curriculum/checklists.yaml")
         let checklistText = (try? String(contentsOf: checklistURL, encoding: .utf8)) ?? ""
         do {
-            let lists = try CurriculumLoader.checklists(from: checklistURL)
+            let lists = try preloaded.map { try $0.checklists.get() } ?? CurriculumLoader.checklists(from: checklistURL)
             loadedChecklists = lists
             for list in lists {
                 claim(list.id, in: checklistFile, checklistText)
@@ -96,5 +96,29 @@ public enum CurriculumLint {
             return number + 1
         }
         return 1
+    }
+}
+
+/// Decodes the curriculum files on another thread while the items are parsed.
+public final class CurriculumFiles: @unchecked Sendable {
+    public typealias Loaded = (plan: Result<Curriculum, any Error>, checklists: Result<[Checklist], any Error>)
+    private let group = DispatchGroup()
+    private var result: Loaded?
+
+    public init(root: URL) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            result = (
+                Result { try CurriculumLoader.plan(from: root.appendingPathComponent("curriculum/plan.yaml")) },
+                Result { try CurriculumLoader.checklists(from: root.appendingPathComponent("curriculum/checklists.yaml")) }
+            )
+            group.leave()
+        }
+    }
+
+    /// Waits for the decoding to finish.
+    public var loaded: Loaded {
+        group.wait()
+        return result!
     }
 }

@@ -30,26 +30,28 @@ public enum ItemParser {
         case let .failure(issue): return ParsedItem(item: nil, issues: [issue], fieldLines: [:])
         }
 
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: front.yaml) else {
-                return ParsedItem(item: nil, issues: [LintIssue(file: file, line: 1, "the front matter is empty")], fieldLines: [:])
+        let root: FrontMatterValue
+        if let fast = FastFrontMatter.parse(front.yamlLines, firstLine: front.yamlFirstLine) {
+            root = fast
+        } else {
+            do {
+                // The basic resolver: no regex per scalar; fields are read as the type they need.
+                guard let node = try Yams.compose(yaml: front.yaml, .basic) else {
+                    return ParsedItem(item: nil, issues: [LintIssue(file: file, line: 1, "the front matter is empty")], fieldLines: [:])
+                }
+                root = .from(node, firstLine: front.yamlFirstLine)
+            } catch {
+                let line = (YAMLErrorLine.line(of: error) ?? 1) + front.yamlFirstLine - 1
+                return ParsedItem(item: nil, issues: [LintIssue(file: file, line: line, "invalid YAML in the front matter: \(YAMLErrorLine.summary(of: error))")], fieldLines: [:])
             }
-            root = node
-        } catch {
-            let line = (YAMLErrorLine.line(of: error) ?? 1) + front.yamlFirstLine - 1
-            return ParsedItem(item: nil, issues: [LintIssue(file: file, line: line, "invalid YAML in the front matter: \(YAMLErrorLine.summary(of: error))")], fieldLines: [:])
         }
-        guard let mapping = root.mapping else {
+        guard case let .map(mapping, _) = root else {
             return ParsedItem(item: nil, issues: [LintIssue(file: file, line: front.yamlFirstLine, "the front matter must be a mapping of fields (key: value)")], fieldLines: [:])
         }
 
-        var fields: [String: Node] = [:]
+        var fields: [String: FrontMatterValue] = [:]
         var lines: [String: Int] = [:]
-        func fileLine(_ node: Node) -> Int { (node.mark?.line ?? 1) + front.yamlFirstLine - 1 }
-        for (key, value) in mapping {
-            guard let name = key.string else { continue }
-            let line = fileLine(key)
+        for (name, line, value) in mapping {
             if fields[name] != nil { issues.append(LintIssue(file: file, line: line, "field '\(name)' is given twice")) }
             fields[name] = value
             lines[name] = line
@@ -58,26 +60,26 @@ public enum ItemParser {
             }
         }
         let top = front.yamlFirstLine
-        func error(_ field: String, _ message: String, at node: Node? = nil) {
-            issues.append(LintIssue(file: file, line: node.map(fileLine) ?? lines[field] ?? top, message))
+        func error(_ field: String, _ message: String, at node: FrontMatterValue? = nil) {
+            issues.append(LintIssue(file: file, line: node?.line ?? lines[field] ?? top, message))
         }
         func string(_ field: String) -> String? {
             guard let node = fields[field] else { error(field, "missing required field '\(field)'"); return nil }
-            guard let value = node.scalar?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let value = node.string, !Lines.isBlank(value[...]) else {
                 error(field, "field '\(field)' must be a non-empty text"); return nil
             }
             return value
         }
-        func list(_ field: String, required: Bool) -> [(String, Node)] {
+        func list(_ field: String, required: Bool) -> [(String, FrontMatterValue)] {
             guard let node = fields[field] else {
                 if required { error(field, "missing required field '\(field)' (a list)") }
                 return []
             }
-            if node.scalar?.string == "" || node.null != nil { return [] }
-            guard let sequence = node.sequence else { error(field, "field '\(field)' must be a list"); return [] }
-            var out: [(String, Node)] = []
+            if node.isNull { return [] }
+            guard let sequence = node.list else { error(field, "field '\(field)' must be a list"); return [] }
+            var out: [(String, FrontMatterValue)] = []
             for element in sequence {
-                guard let text = element.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard let text = element.string, !Lines.isBlank(text[...]) else {
                     error(field, "every entry of '\(field)' must be a non-empty text", at: element); continue
                 }
                 out.append((text, element))
@@ -89,7 +91,7 @@ public enum ItemParser {
         if let id, !isKebabCase(id) {
             error("id", "id '\(id)' must be kebab-case: lowercase letters and digits separated by single '-'")
         }
-        let expectedName = (file as NSString).lastPathComponent
+        let expectedName = file.split(separator: "/").last.map(String.init) ?? file
         if let id, expectedName != "\(id).md" {
             error("id", "id '\(id)' does not match the file name '\(expectedName)'; name the file '\(id).md'")
         }
@@ -103,7 +105,7 @@ public enum ItemParser {
         var difficulty: Int?
         if let node = fields["difficulty"] {
             if let value = node.int, (1...3).contains(value) { difficulty = value } else {
-                error("difficulty", "difficulty must be 1, 2 or 3 (got '\(node.scalar?.string ?? "a list")')")
+                error("difficulty", "difficulty must be 1, 2 or 3 (got '\(node.string ?? "a list")')")
             }
         } else {
             error("difficulty", "missing required field 'difficulty' (1, 2 or 3)")
@@ -157,12 +159,12 @@ public enum ItemParser {
         }
     }
 
-    private static func parseSources(_ node: Node?, required: Bool, error: (String, String, Node?) -> Void) -> [ContentItem.Source] {
-        guard let node, node.null == nil else {
+    private static func parseSources(_ node: FrontMatterValue?, required: Bool, error: (String, String, FrontMatterValue?) -> Void) -> [ContentItem.Source] {
+        guard let node, !node.isNull else {
             if required { error("sources", "missing field 'sources': list where the figures and claims come from (title and url)", nil) }
             return []
         }
-        guard let sequence = node.sequence else { error("sources", "field 'sources' must be a list of {title, url}", nil); return [] }
+        guard let sequence = node.list else { error("sources", "field 'sources' must be a list of {title, url}", nil); return [] }
         if sequence.isEmpty, required { error("sources", "field 'sources' is empty; cite at least one source", nil) }
         var out: [ContentItem.Source] = []
         for entry in sequence {

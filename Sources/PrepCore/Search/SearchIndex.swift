@@ -4,10 +4,14 @@ import Foundation
 /// tolerance: a query term that appears in no document matches terms one edit away.
 public struct SearchIndex: Sendable {
     public struct Document: Sendable {
-        /// (text, weight) pairs; a term in a field of weight 3 counts as three occurrences.
-        public var fields: [(text: String, weight: Double)]
+        public struct Field: Sendable {
+            public var text: String
+            public var weight: Double
+        }
+        /// Weighted fields; a term in a field of weight 3 counts as three occurrences.
+        public var fields: [Field]
         public init(fields: [(text: String, weight: Double)]) {
-            self.fields = fields
+            self.fields = fields.map { Field(text: $0.text, weight: $0.weight) }
         }
     }
 
@@ -33,8 +37,9 @@ public struct SearchIndex: Sendable {
     public var count: Int { lengths.count }
 
     public init(documents: [Document]) {
-        lengths.reserveCapacity(documents.count)
-        for (index, document) in documents.enumerated() {
+        // Term counting is independent per document, so it runs on every core; merging the
+        // counts into postings lists is the only sequential part.
+        let counted = ParallelMap.map(documents) { document -> (frequencies: [String: Double], length: Double) in
             var frequencies: [String: Double] = [:]
             var length = 0.0
             for field in document.fields {
@@ -43,8 +48,12 @@ public struct SearchIndex: Sendable {
                     length += field.weight
                 }
             }
-            lengths.append(length)
-            for (term, frequency) in frequencies {
+            return (frequencies, length)
+        }
+        lengths.reserveCapacity(documents.count)
+        for (index, document) in counted.enumerated() {
+            lengths.append(document.length)
+            for (term, frequency) in document.frequencies {
                 postings[term, default: []].append(Posting(document: Int32(index), frequency: Float(frequency)))
             }
         }
