@@ -80,3 +80,19 @@ public struct ContentItem: Sendable, Equatable, Codable, Identifiable {
         ([intro] + sections.map { $0.heading + "\n" + $0.markdown }).joined(separator: "\n")
     }
 }
+
+extension ContentItem.Origin {
+    /// Encoded as a word (`bundled`, or `user:<folder>`) so `--json` output stays flat.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = text.hasPrefix("user:") ? .user(directory: String(text.dropFirst(5))) : .bundled
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .bundled: try container.encode("bundled")
+        case let .user(directory): try container.encode("user:" + directory)
+        }
+    }
+}
