@@ -25,6 +25,11 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 var catalog = try ContentCatalog.loadBundled()
 // `--load-only`: one load and nothing else, for profilers (valgrind --tool=callgrind).
 if CommandLine.arguments.contains("--load-only") { exit(0) }
+// `--loads`: twenty loads and nothing else, for `perf record`.
+if CommandLine.arguments.contains("--loads") {
+    for _ in 0..<20 { catalog = try ContentCatalog.loadBundled() }
+    exit(0)
+}
 // `--phases`: where loading spends its time.
 if CommandLine.arguments.contains("--phases") {
     let root = try ContentBundle.directory

@@ -65,7 +65,7 @@ enum FastFrontMatter {
 
     /// `key: rest` with a simple key; rest is empty for `key:`.
     private static func keyValue(_ line: Substring) -> (String, Substring)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let key = line[..<colon]
         guard !key.isEmpty, key.utf8.allSatisfy({ (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0) }) else { return nil }
         let after = line[line.index(after: colon)...]
@@ -99,34 +99,49 @@ enum FastFrontMatter {
         if first == "'" { return singleQuoted(text, line: line) }
         if "{}[]&*!|>%@`,?:-#".contains(first) { return nil }
         var plain = text
-        if let hash = plain.range(of: " #") { plain = plain[..<hash.lowerBound] }
-        guard !plain.contains(": "), !plain.hasSuffix(":") else { return nil }
+        if let hash = find(" #", in: plain) { plain = plain[..<hash] }
+        guard find(": ", in: plain) == nil, !plain.hasSuffix(":") else { return nil }
         return .scalar(Lines.trimmed(plain), line: line, plain: true)
     }
 
     private static func doubleQuoted(_ text: Substring, line: Int) -> FrontMatterValue? {
-        var out = ""
-        var index = text.index(after: text.startIndex)
-        while index < text.endIndex {
-            let ch = text[index]
-            if ch == "\"" {
-                return comment(after: text[text.index(after: index)...]) ? .scalar(out, line: line, plain: false) : nil
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        let bytes = text.utf8
+        var index = bytes.index(after: bytes.startIndex)
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let rest = text[bytes.index(after: index)...]
+                return comment(after: rest) ? .scalar(String(decoding: out, as: UTF8.self), line: line, plain: false) : nil
             }
-            if ch == "\\" {
-                index = text.index(after: index)
-                guard index < text.endIndex else { return nil }
-                switch text[index] {
-                case "\"": out.append("\"")
-                case "\\": out.append("\\")
-                case "/": out.append("/")
-                case "n": out.append("\n")
-                case "t": out.append("\t")
+            if byte == UInt8(ascii: "\\") {
+                index = bytes.index(after: index)
+                guard index < bytes.endIndex else { return nil }
+                switch bytes[index] {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
                 default: return nil
                 }
             } else {
-                out.append(ch)
+                out.append(byte)
             }
-            index = text.index(after: index)
+            index = bytes.index(after: index)
+        }
+        return nil
+    }
+
+    /// The first place `needle` starts in `text`, compared as UTF-8.
+    private static func find(_ needle: StaticString, in text: Substring) -> Substring.Index? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == pattern[0], bytes[index...].starts(with: pattern) { return index }
+            index = bytes.index(after: index)
         }
         return nil
     }
