@@ -65,6 +65,18 @@ import VaporTesting
         }
     }
 
+    @Test func everyItemOfTheBankRenders() async throws {
+        try await withTestApp { app, _ in
+            for item in sharedCatalog.items {
+                let path = (item.kind == .cheatsheet ? "cheatsheets/" : "questions/") + item.id
+                try await app.testing().test(.GET, path) { res in
+                    #expect(res.status == .ok, "\(path)")
+                    #expect(res.body.string.contains("<h1>"), "\(path)")
+                }
+            }
+        }
+    }
+
     @Test func cheatSheetsRenderWhole() async throws {
         try await withTestApp { app, _ in
             try await app.testing().test(.GET, "cheatsheets") { res in

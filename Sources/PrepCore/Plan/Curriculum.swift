@@ -12,11 +12,27 @@ public struct Curriculum: Sendable, Equatable, Codable {
         public var topics: [Topic]
         public var weekendProjects: [WeekendProject]
         public var checkpoint: [String]
+
+        public init(id: String, title: String, weeks: [Int], timeSplit: TimeSplit, dailyPractice: [String], topics: [Topic], weekendProjects: [WeekendProject], checkpoint: [String]) {
+            self.id = id
+            self.title = title
+            self.weeks = weeks
+            self.timeSplit = timeSplit
+            self.dailyPractice = dailyPractice
+            self.topics = topics
+            self.weekendProjects = weekendProjects
+            self.checkpoint = checkpoint
+        }
     }
 
     public struct TimeSplit: Sendable, Equatable, Codable {
         public var theory: Double
         public var handsOn: Double
+
+        public init(theory: Double, handsOn: Double) {
+            self.theory = theory
+            self.handsOn = handsOn
+        }
     }
 
     public struct Topic: Sendable, Equatable, Codable, Identifiable {
@@ -24,6 +40,13 @@ public struct Curriculum: Sendable, Equatable, Codable {
         public var title: String
         public var skills: [String]
         public var tasks: [Task]
+
+        public init(id: String, title: String, skills: [String], tasks: [Task]) {
+            self.id = id
+            self.title = title
+            self.skills = skills
+            self.tasks = tasks
+        }
     }
 
     public struct Task: Sendable, Equatable, Codable, Identifiable {
@@ -36,6 +59,14 @@ public struct Curriculum: Sendable, Equatable, Codable {
         public var minutes: Int
         /// Question-bank items the task drills.
         public var items: [String]
+
+        public init(id: String, kind: Kind, text: String, minutes: Int, items: [String]) {
+            self.id = id
+            self.kind = kind
+            self.text = text
+            self.minutes = minutes
+            self.items = items
+        }
     }
 
     public struct WeekendProject: Sendable, Equatable, Codable, Identifiable {
@@ -48,6 +79,16 @@ public struct Curriculum: Sendable, Equatable, Codable {
         public var steps: [String]
         /// Question-bank items the weekend drills.
         public var items: [String]
+
+        public init(id: String, week: Int, kind: Task.Kind, title: String, minutes: Int, steps: [String], items: [String]) {
+            self.id = id
+            self.week = week
+            self.kind = kind
+            self.title = title
+            self.minutes = minutes
+            self.steps = steps
+            self.items = items
+        }
     }
 
     public var phases: [Phase]
@@ -65,6 +106,11 @@ public struct Checklist: Sendable, Equatable, Codable, Identifiable {
     public struct Group: Sendable, Equatable, Codable {
         public var title: String?
         public var items: [Item]
+
+        public init(title: String?, items: [Item]) {
+            self.title = title
+            self.items = items
+        }
     }
 
     public struct Item: Sendable, Equatable, Codable, Identifiable {
@@ -74,12 +120,27 @@ public struct Checklist: Sendable, Equatable, Codable, Identifiable {
         /// Question-bank items that drill it.
         public var items: [String]
         public var url: String?
+
+        public init(id: String, text: String, skills: [String], items: [String], url: String?) {
+            self.id = id
+            self.text = text
+            self.skills = skills
+            self.items = items
+            self.url = url
+        }
     }
 
     public var id: String
     public var title: String
     public var purpose: String
     public var groups: [Group]
+
+    public init(id: String, title: String, purpose: String, groups: [Group]) {
+        self.id = id
+        self.title = title
+        self.purpose = purpose
+        self.groups = groups
+    }
 
     public var allItems: [Item] { groups.flatMap(\.items) }
 }
