@@ -30,6 +30,7 @@ import Testing
         #expect(Set(Tokenizer.terms("Scheduling schedules scheduled schedule")) == ["schedul"])
         #expect(Set(Tokenizer.terms("cache caches cached caching")) == ["cach"])
         #expect(Tokenizer.terms("k8s GPUs H100") == ["k8s", "gpus", "h100"])
+        #expect(Tokenizer.terms("2×layers — “Ärger” CAFÉ 80°C") == ["2", "layer", "ärger", "café", "80", "c"])
         #expect(index.search("toleration").first?.document == 3)
     }
 
