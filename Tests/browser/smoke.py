@@ -20,6 +20,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def free_port():
@@ -79,6 +81,14 @@ def make_driver(width=1280, height=900):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     return webdriver.Chrome(service=service, options=options)
+
+
+def submit_and_wait(driver, element):
+    """Submits the form of `element` and waits until the next page has replaced this one,
+    so that later lookups never find an element of the old page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.submit()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
 
 
 def console_errors(driver):
@@ -149,7 +159,7 @@ def main():
         driver.get(base + "/questions")
         box = driver.find_element(By.ID, "q")
         box.send_keys("kv cache")
-        box.submit()
+        submit_and_wait(driver, box)
         first = driver.find_elements(By.CSS_SELECTOR, "ol.items li a")
         results.check(bool(first), "searching 'kv cache' lists results")
         results.check(bool(first) and "kv" in first[0].text.lower(), f"the first result is about the KV cache ({first[0].text if first else None!r})")
@@ -160,7 +170,7 @@ def main():
         zone = driver.find_element(By.ID, "timeZone")
         zone.clear()
         zone.send_keys("Mars/Olympus")
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        submit_and_wait(driver, zone)
         results.check(driver.find_element(By.ID, "timeZone").get_attribute("value") == "Mars/Olympus", "refused value is kept")
         results.check("is not an IANA time zone name" in driver.find_element(By.ID, "timeZone-error").text, "error shown next to the field")
         driver.save_screenshot(os.path.join(shots, "settings-error.png"))
@@ -170,7 +180,7 @@ def main():
         zone = driver.find_element(By.ID, "timeZone")
         zone.clear()
         zone.send_keys("Europe/Berlin")
-        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        submit_and_wait(driver, zone)
         results.check("Saved." in driver.find_element(By.TAG_NAME, "main").text, "valid profile saved")
         results.check(not console_errors(driver), "settings has no console errors")
 
