@@ -1,3 +1,4 @@
+import PrepCore
 import Yams
 
 /// Pulls a line number and a short reason out of the errors Yams throws, so content
@@ -43,10 +44,5 @@ enum YAMLErrorLine {
         return "\(error)"
     }
 
-    /// `skills[0].name`, the way a person would point at the field.
-    static func path(_ keys: [any CodingKey]) -> String {
-        keys.reduce(into: "") { out, key in
-            if let index = key.intValue { out += "[\(index)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
-        }
-    }
+    static func path(_ keys: [any CodingKey]) -> String { CodingPathText.describe(keys) }
 }

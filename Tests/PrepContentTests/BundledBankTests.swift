@@ -118,4 +118,17 @@ import Testing
             return error.message.contains("id 'k8s-job-vs-deployment-vs-statefulset' is already used by a bundled item") && error.fix.contains("infraprep content lint")
         }
     }
+
+    @Test func lintingSeveralUserFoldersChecksIDsAcrossThem() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("two-decks-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: base) }
+        for deck in ["a", "b"] {
+            let dir = base.appendingPathComponent(deck)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try LinterFixtureTests.technical(id: "my-shared-id").write(to: dir.appendingPathComponent("my-shared-id.md"), atomically: true, encoding: .utf8)
+        }
+        let summary = try ContentLint.run(directories: [base.appendingPathComponent("a").path, base.appendingPathComponent("b").path])
+        #expect(summary.errors == 1)
+        #expect(summary.issues.first?.message.hasPrefix("id 'my-shared-id' is already used by \(base.path)/a/my-shared-id.md") == true)
+    }
 }

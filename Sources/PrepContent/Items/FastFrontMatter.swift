@@ -99,8 +99,8 @@ enum FastFrontMatter {
         if first == "'" { return singleQuoted(text, line: line) }
         if "{}[]&*!|>%@`,?:-#".contains(first) { return nil }
         var plain = text
-        if let hash = find(" #", in: plain) { plain = plain[..<hash] }
-        guard find(": ", in: plain) == nil, !plain.hasSuffix(":") else { return nil }
+        if let hash = Lines.find(" #", in: plain) { plain = plain[..<hash] }
+        guard Lines.find(": ", in: plain) == nil, !plain.hasSuffix(":") else { return nil }
         return .scalar(Lines.trimmed(plain), line: line, plain: true)
     }
 
@@ -129,18 +129,6 @@ enum FastFrontMatter {
             } else {
                 out.append(byte)
             }
-            index = bytes.index(after: index)
-        }
-        return nil
-    }
-
-    /// The first place `needle` starts in `text`, compared as UTF-8.
-    private static func find(_ needle: StaticString, in text: Substring) -> Substring.Index? {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == pattern[0], bytes[index...].starts(with: pattern) { return index }
             index = bytes.index(after: index)
         }
         return nil

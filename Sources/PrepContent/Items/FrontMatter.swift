@@ -66,17 +66,17 @@ enum Lines {
         return String(text[first...last])
     }
 
-    /// Whether `text` has `needle` in it, compared as UTF-8 bytes (Foundation's `contains`
-    /// bridges to CFString, which showed up at the top of the loading profile).
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        let haystack = Array(text.utf8), pattern = Array(needle.utf8)
-        guard let head = pattern.first, haystack.count >= pattern.count else { return false }
-        var i = 0
-        while i <= haystack.count - pattern.count {
-            if haystack[i] == head, haystack[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
+    /// Where `needle` first starts in `text`, compared as UTF-8 bytes (Foundation's
+    /// `contains`/`range(of:)` bridge to CFString, which showed up at the top of the loading profile).
+    static func find(_ needle: StaticString, in text: Substring) -> Substring.Index? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == pattern[0], bytes[index...].starts(with: pattern) { return index }
+            index = bytes.index(after: index)
         }
-        return false
+        return nil
     }
 
     static func hasPrefix(_ line: Substring, _ prefix: String) -> Bool {

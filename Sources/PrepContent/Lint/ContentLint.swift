@@ -26,21 +26,27 @@ public enum ContentLint {
         if directories.isEmpty {
             lintRoot(bundledRoot, label: "", taxonomy: bundledTaxonomy)
         }
+        var userFolders: [ContentLinter.Folder] = []
         for directory in directories {
             let url = URL(fileURLWithPath: directory)
             let taxonomyFile = url.appendingPathComponent("taxonomy.yaml")
-            if FileManager.default.fileExists(atPath: taxonomyFile.path) {
-                do {
-                    lintRoot(url, label: directory, taxonomy: try TaxonomyLoader.load(from: taxonomyFile))
-                } catch let error as ContentError {
-                    issues.append(LintIssue(file: ContentLinter.join(directory, error.file), line: error.line ?? 1, error.message))
-                }
-            } else {
-                let bundled = ContentLinter.lint([.init(url: bundledRoot.appendingPathComponent("items"), label: "items", origin: .bundled)], taxonomy: bundledTaxonomy)
-                let report = ContentLinter.lint([.init(url: url, label: directory, origin: .user(directory: directory))], taxonomy: bundledTaxonomy, reserved: bundled.items)
-                issues += report.issues
-                files += report.filesChecked
+            guard FileManager.default.fileExists(atPath: taxonomyFile.path) else {
+                userFolders.append(.init(url: url, label: directory, origin: .user(directory: directory)))
+                continue
             }
+            do {
+                lintRoot(url, label: directory, taxonomy: try TaxonomyLoader.load(from: taxonomyFile))
+            } catch let error as ContentError {
+                issues.append(LintIssue(file: ContentLinter.join(directory, error.file), line: error.line ?? 1, error.message))
+            }
+        }
+        if !userFolders.isEmpty {
+            // Linted together, as `--content-dir` loads them: ids must be unique across all of them
+            // and the bundle.
+            let bundled = ContentLinter.lint([.init(url: bundledRoot.appendingPathComponent("items"), label: "items", origin: .bundled)], taxonomy: bundledTaxonomy)
+            let report = ContentLinter.lint(userFolders, taxonomy: bundledTaxonomy, reserved: bundled.items)
+            issues += report.issues
+            files += report.filesChecked
         }
         return Summary(
             filesChecked: files, errors: issues.filter { $0.severity == .error }.count,

@@ -95,12 +95,12 @@ public enum ContentLinter {
     /// Links between items are written `[text](item:ID)`. Scanned by hand: a Regex run over
     /// every line of the bank cost more than all the rest of loading it.
     static func itemLinks(in markdown: String) -> [(id: String, lineOffset: Int)] {
-        guard Lines.contains(markdown, "](item:") else { return [] }
+        guard Lines.find("](item:", in: markdown[...]) != nil else { return [] }
         var out: [(String, Int)] = []
-        for (offset, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let start = rest.range(of: "](item:") {
-                let tail = rest[start.upperBound...]
+        for (offset, line) in Lines.of(markdown).enumerated() {
+            var rest = line
+            while let start = Lines.find("](item:", in: rest) {
+                let tail = rest[rest.utf8.index(start, offsetBy: 7)...]
                 let id = tail.prefix { $0.isLowercase || $0.isNumber || $0 == "-" }
                 // The section's markdown starts on the line after its heading.
                 if tail.dropFirst(id.count).first == ")", !id.isEmpty { out.append((String(id), offset + 1)) }

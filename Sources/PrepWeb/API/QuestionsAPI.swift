@@ -60,12 +60,13 @@ enum QuestionsAPI {
         let filters = QuestionsController.Filters(req, catalog: catalog)
         var errors = filters.errors
         errors["page"] = nil
-        let limit = (try? req.query.get(Int.self, at: "limit")) ?? 50
-        let offset = (try? req.query.get(Int.self, at: "offset")) ?? 0
-        if !(1...500).contains(limit) { errors["limit"] = "limit must be from 1 to 500." }
-        if offset < 0 { errors["offset"] = "offset must be 0 or more." }
-        if let raw = req.query[String.self, at: "limit"], Int(raw) == nil { errors["limit"] = "limit must be a whole number from 1 to 500." }
-        if let raw = req.query[String.self, at: "offset"], Int(raw) == nil { errors["offset"] = "offset must be a whole number, 0 or more." }
+        func whole(_ name: String, default value: Int, range: ClosedRange<Int>, message: String) -> Int {
+            guard let raw = req.query[String.self, at: name] else { return value }
+            guard let number = Int(raw), range.contains(number) else { errors[name] = message; return value }
+            return number
+        }
+        let limit = whole("limit", default: 50, range: 1...500, message: "limit must be a whole number from 1 to 500.")
+        let offset = whole("offset", default: 0, range: 0...Int.max, message: "offset must be a whole number, 0 or more.")
         guard errors.isEmpty else { throw ValidationFailure(fields: errors, detail: "Some query parameters are invalid; see errors.") }
         let found = catalog.find(filters.query)
         let slice = found.dropFirst(offset).prefix(limit)

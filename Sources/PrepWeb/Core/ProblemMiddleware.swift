@@ -65,9 +65,7 @@ struct ProblemMiddleware: AsyncMiddleware {
 enum DecodingErrorText {
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [any CodingKey]) -> String {
-            let joined = keys.reduce(into: "") { out, key in
-                if let index = key.intValue { out += "[\(index)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
-            }
+            let joined = CodingPathText.describe(keys)
             return joined.isEmpty ? "the body" : "field '\(joined)'"
         }
         switch error {

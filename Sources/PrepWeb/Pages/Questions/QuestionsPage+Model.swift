@@ -30,9 +30,8 @@ struct QuestionsPageModel {
 
     var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 
-    static func make(catalog: ContentCatalog, query: ItemQuery, page: Int, pageSize: Int = 50, errors: [String: String] = [:], kinds: [ItemKind]? = nil) -> QuestionsPageModel {
-        var found = catalog.find(query)
-        if let kinds { found = found.filter { kinds.contains($0.kind) } }
+    static func make(catalog: ContentCatalog, query: ItemQuery, page: Int, pageSize: Int = 50, errors: [String: String] = [:]) -> QuestionsPageModel {
+        let found = catalog.find(query)
         let start = min((page - 1) * pageSize, found.count)
         let slice = found[start..<min(start + pageSize, found.count)]
         return QuestionsPageModel(
