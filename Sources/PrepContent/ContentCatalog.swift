@@ -23,12 +23,12 @@ public struct ContentCatalog: Sendable {
         }
         self.items = sorted
         byID = Dictionary(sorted.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        index = SearchIndex(documents: sorted.map { item in
+        index = SearchIndex(sorted) { item in
             SearchIndex.Document(fields: [
                 (item.title, 3), (item.tags.joined(separator: " "), 2), (item.keyPoints.joined(separator: "\n"), 2),
                 (taxonomy[item.skill]?.name ?? item.skill, 1), (item.bodyText, 1),
             ])
-        })
+        }
     }
 
     public subscript(id: String) -> ContentItem? { byID[id].map { items[$0] } }

@@ -43,4 +43,21 @@ import Testing
         #expect(SearchIndex.withinOneEdit(Array("cache"), Array("cach")))
         #expect(!SearchIndex.withinOneEdit(Array("cache"), Array("catch")))
     }
+
+    @Test func correctsTyposInNonASCIIWords() {
+        let index = SearchIndex(documents: [.init(fields: [("Ärger mit dem Größenwahn", 1)]), .init(fields: [("nothing here", 1)])])
+        #expect(index.search("grßenwahn").first?.document == 0, "dropping ö is one edit but shortens the UTF-8 by two bytes")
+        #expect(index.search("Ärger").first?.document == 0)
+    }
+
+    @Test func findsEveryTermOfALargeVocabulary() {
+        // Thousands of distinct terms make the term table grow many times; none may be lost.
+        let words = (0..<5000).map { "term\($0)x" }
+        let index = SearchIndex(documents: stride(from: 0, to: words.count, by: 50).map { start in
+            .init(fields: [(words[start..<(start + 50)].joined(separator: " "), 1)])
+        })
+        for (offset, word) in words.enumerated() where offset % 97 == 0 {
+            #expect(index.search(word).map(\.document) == [offset / 50], "\(word)")
+        }
+    }
 }

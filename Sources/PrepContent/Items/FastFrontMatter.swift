@@ -27,7 +27,7 @@ enum FastFrontMatter {
                 if skippable(next) { index += 1; continue }
                 let depth = indent(of: next)
                 let body = next.dropFirst(depth)
-                guard body.hasPrefix("- ") || body == "-" else { break }
+                guard body.utf8.starts(with: "- ".utf8) || body.utf8.elementsEqual("-".utf8) else { break }
                 if itemIndent == nil { itemIndent = depth }
                 guard depth == itemIndent else { return nil }
                 let itemLine = fileLine(index)
@@ -55,8 +55,8 @@ enum FastFrontMatter {
     }
 
     private static func skippable(_ line: Substring) -> Bool {
-        let body = line.drop { $0 == " " }
-        return body.isEmpty || body.hasPrefix("#")
+        let body = line.utf8.drop { $0 == 0x20 }
+        return body.first.map { $0 == UInt8(ascii: "#") } ?? true
     }
 
     private static func indent(of line: Substring) -> Int {
@@ -70,34 +70,34 @@ enum FastFrontMatter {
         guard !key.isEmpty, key.utf8.allSatisfy({ (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0) }) else { return nil }
         let after = line[line.index(after: colon)...]
         if after.isEmpty { return (String(key), after) }
-        guard after.hasPrefix(" ") else { return nil }
+        guard after.utf8.first == 0x20 else { return nil }
         return (String(key), Substring(Lines.trimmed(after)))
     }
 
     /// A one-line value: a quoted or plain scalar, or a flow list of them.
     private static func inlineValue(_ text: Substring, line: Int) -> FrontMatterValue? {
         if text.isEmpty { return .scalar("", line: line, plain: true) }
-        if text.hasPrefix("[") {
-            guard let close = text.lastIndex(of: "]"), comment(after: text[text.index(after: close)...]) else { return nil }
-            let inner = text[text.index(after: text.startIndex)..<close]
+        if text.utf8.first == UInt8(ascii: "[") {
+            guard let close = text.utf8.lastIndex(of: UInt8(ascii: "]")), comment(after: text[text.utf8.index(after: close)...]) else { return nil }
+            let inner = text[text.utf8.index(after: text.startIndex)..<close]
+            guard let parts = splitFlow(inner) else { return nil }
             var elements: [FrontMatterValue] = []
-            for part in splitFlow(inner) ?? [] {
+            for part in parts {
                 let trimmed = Substring(Lines.trimmed(part))
-                if trimmed.isEmpty { continue }
-                guard !trimmed.hasPrefix("["), !trimmed.hasPrefix("{"), let value = scalar(trimmed, line: line) else { return nil }
+                guard let first = trimmed.utf8.first else { continue }
+                guard first != UInt8(ascii: "["), first != UInt8(ascii: "{"), let value = scalar(trimmed, line: line) else { return nil }
                 elements.append(value)
             }
-            if splitFlow(inner) == nil { return nil }
             return .list(elements, line: line)
         }
         return scalar(text, line: line)
     }
 
     private static func scalar(_ text: Substring, line: Int) -> FrontMatterValue? {
-        guard let first = text.first else { return .scalar("", line: line, plain: true) }
-        if first == "\"" { return doubleQuoted(text, line: line) }
-        if first == "'" { return singleQuoted(text, line: line) }
-        if "{}[]&*!|>%@`,?:-#".contains(first) { return nil }
+        guard let first = text.utf8.first else { return .scalar("", line: line, plain: true) }
+        if first == UInt8(ascii: "\"") { return doubleQuoted(text, line: line) }
+        if first == UInt8(ascii: "'") { return singleQuoted(text, line: line) }
+        if "{}[]&*!|>%@`,?:-#".utf8.contains(first) { return nil }
         var plain = text
         if let hash = Lines.find(" #", in: plain) { plain = plain[..<hash] }
         guard Lines.find(": ", in: plain) == nil, !plain.hasSuffix(":") else { return nil }
@@ -156,27 +156,29 @@ enum FastFrontMatter {
 
     /// Nothing, or a comment, after a closed value.
     private static func comment(after rest: Substring) -> Bool {
-        let trimmed = rest.drop { $0 == " " }
-        return trimmed.isEmpty || (trimmed.hasPrefix("#") && rest.hasPrefix(" "))
+        let trimmed = rest.utf8.drop { $0 == 0x20 }
+        guard let first = trimmed.first else { return true }
+        return first == UInt8(ascii: "#") && rest.utf8.first == 0x20
     }
 
     /// Splits a flow list's inside on commas outside quotes; nil on an unclosed quote.
     private static func splitFlow(_ text: Substring) -> [Substring]? {
         var parts: [Substring] = []
-        var start = text.startIndex
-        var quote: Character?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let ch = text[index]
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var quote: UInt8?
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if let open = quote {
-                if ch == open { quote = nil }
-            } else if ch == "\"" || ch == "'" {
-                quote = ch
-            } else if ch == "," {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ",") {
                 parts.append(text[start..<index])
-                start = text.index(after: index)
+                start = bytes.index(after: index)
             }
-            index = text.index(after: index)
+            index = bytes.index(after: index)
         }
         if quote != nil { return nil }
         parts.append(text[start...])

@@ -34,6 +34,16 @@ enum Lines {
     static func of(_ text: String) -> [Substring] {
         var out: [Substring] = []
         let utf8 = text.utf8
+        let found: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") {
+                let end = i > start && bytes[i - 1] == UInt8(ascii: "\r") ? i - 1 : i
+                out.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+                start = i + 1
+            }
+            out.append(text[utf8.index(utf8.startIndex, offsetBy: start)...])
+        }
+        if found != nil { return out }
         var start = utf8.startIndex
         var index = start
         while index != utf8.endIndex {
@@ -71,6 +81,15 @@ enum Lines {
     static func find(_ needle: StaticString, in text: Substring) -> Substring.Index? {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         let bytes = text.utf8
+        let offset: Int?? = bytes.withContiguousStorageIfAvailable { stored in
+            guard stored.count >= pattern.count else { return nil }
+            outer: for i in 0...(stored.count - pattern.count) where stored[i] == pattern[0] {
+                for k in 1..<pattern.count where stored[i + k] != pattern[k] { continue outer }
+                return i
+            }
+            return nil
+        }
+        if let offset { return offset.map { bytes.index(bytes.startIndex, offsetBy: $0) } }
         var index = bytes.startIndex
         while index < bytes.endIndex {
             if bytes[index] == pattern[0], bytes[index...].starts(with: pattern) { return index }

@@ -28,49 +28,73 @@ public struct SearchIndex: Sendable {
     // BM25 constants as commonly tuned (Robertson & Zaragoza 2009).
     private let k1 = 1.2
     private let b = 0.75
-    private var postings: [String: [Posting]] = [:]
+    private var vocabulary = TermTable()
+    /// Postings per term id of `vocabulary`.
+    private var postings: [[Posting]] = []
     private var lengths: [Double] = []
     private var averageLength = 1.0
-    /// Vocabulary bucketed by term length, so typo expansion only looks at near lengths.
-    private var vocabularyByLength: [Int: [String]] = [:]
+    /// Term ids bucketed by UTF-8 length, so typo expansion only looks at near lengths.
+    private var vocabularyByLength: [[Int32]] = []
 
     public var count: Int { lengths.count }
 
     public init(documents: [Document]) {
+        self.init(documents) { $0 }
+    }
+
+    /// Indexes `sources`, making each one's document on the core that counts its terms.
+    public init<Source: Sendable>(_ sources: [Source], document: @escaping @Sendable (Source) -> Document) {
         // Term counting is independent per document, so it runs on every core; merging the
         // counts into postings lists is the only sequential part.
-        let counted = ParallelMap.map(documents) { document -> (frequencies: [String: Double], length: Double) in
-            var frequencies: [String: Double] = [:]
+        let counted = ParallelMap.map(sources) { source -> (terms: TermTable, frequencies: [Double], length: Double) in
+            let document = document(source)
+            var terms = TermTable(capacity: 512)
+            var frequencies: [Double] = []
             var length = 0.0
             for field in document.fields {
-                for term in Tokenizer.terms(field.text) {
-                    frequencies[term, default: 0] += field.weight
+                var scanner = TermScanner(field.text)
+                while scanner.next() {
+                    let (id, inserted) = terms.insert(scanner.bytes, count: scanner.count)
+                    if inserted { frequencies.append(field.weight) } else { frequencies[id] += field.weight }
                     length += field.weight
                 }
             }
-            return (frequencies, length)
+            return (terms, frequencies, length)
         }
-        lengths.reserveCapacity(documents.count)
+        lengths.reserveCapacity(sources.count)
         for (index, document) in counted.enumerated() {
             lengths.append(document.length)
-            for (term, frequency) in document.frequencies {
-                postings[term, default: []].append(Posting(document: Int32(index), frequency: Float(frequency)))
+            for local in 0..<document.terms.count {
+                let id = vocabulary.insert(local, of: document.terms)
+                if id == postings.count { postings.append([]) }
+                postings[id].append(Posting(document: Int32(index), frequency: Float(document.frequencies[local])))
             }
         }
         averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(lengths.count))
-        for term in postings.keys { vocabularyByLength[term.count, default: []].append(term) }
+        for id in 0..<vocabulary.count {
+            let length = vocabulary.length(of: id)
+            while vocabularyByLength.count <= length { vocabularyByLength.append([]) }
+            vocabularyByLength[length].append(Int32(id))
+        }
     }
 
     /// Documents matching any query term, best first. `allowed` filters before ranking.
     public func search(_ query: String, limit: Int = 50, allowed: ((Int) -> Bool)? = nil) -> [Hit] {
-        var terms = Array(Set(Tokenizer.terms(query)))
-        guard !terms.isEmpty, !lengths.isEmpty else { return [] }
-        terms = terms.flatMap { postings[$0] != nil ? [$0] : corrections(of: $0) }
+        guard !lengths.isEmpty else { return [] }
+        var ids = Set<Int>()
+        for term in Set(Tokenizer.terms(query)) {
+            if let id = vocabulary.find(term) {
+                ids.insert(id)
+            } else {
+                for correction in corrections(of: term) { vocabulary.find(correction).map { _ = ids.insert($0) } }
+            }
+        }
+        guard !ids.isEmpty else { return [] }
         var scores = [Double](repeating: 0, count: lengths.count)
         var touched: [Int] = []
         let n = Double(lengths.count)
-        for term in terms {
-            guard let list = postings[term] else { continue }
+        for id in ids.sorted() {
+            let list = postings[id]
             let df = Double(list.count)
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))
             for posting in list {
@@ -92,10 +116,14 @@ public struct SearchIndex: Sendable {
     public func corrections(of term: String) -> [String] {
         guard term.count >= 4 else { return [] }
         let chars = Array(term)
+        // One edit changes the UTF-8 length by at most one scalar's width (4 bytes).
+        let bytes = term.utf8.count
+        let slack = bytes == chars.count ? 1 : 4
         var out: [String] = []
-        for length in (chars.count - 1)...(chars.count + 1) {
-            for candidate in vocabularyByLength[length] ?? [] where Self.withinOneEdit(chars, Array(candidate)) {
-                out.append(candidate)
+        for length in max(0, bytes - slack)...(bytes + slack) where length < vocabularyByLength.count {
+            for id in vocabularyByLength[length] {
+                let candidate = vocabulary.string(of: Int(id))
+                if Self.withinOneEdit(chars, Array(candidate)) { out.append(candidate) }
             }
         }
         return out
