@@ -5,6 +5,7 @@ import FluentKit
 public enum SchemaMigrations {
     public static let all: [any Migration] = [
         CreateUsers(),
+        CreatePractice(),
     ]
 
     public static var names: [String] { all.map(\.name) }

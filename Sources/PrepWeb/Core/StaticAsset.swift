@@ -5,6 +5,8 @@ import PrepCore
 enum StaticAsset: String, CaseIterable {
     case stylesheet = "app.css"
     case favicon = "favicon.svg"
+    /// Keyboard shortcuts and instant reveal on the practice page.
+    case practiceScript = "practice.js"
 
     var url: String { "/static/\(rawValue)?v=\(AppInfo.version)" }
 }

@@ -21,6 +21,10 @@ func routes(_ app: Application) throws {
             HTMLResponse.page(PlannedPage(section: section).render())
         }
     }
+    app.get("practice", use: PracticeController.show)
+    app.post("practice", "check", use: PracticeController.check)
+    app.post("practice", "review", use: PracticeController.review)
+    app.post("practice", "undo", use: PracticeController.undo)
     app.get("settings", use: SettingsController.show)
     app.post("settings", use: SettingsController.save)
 

@@ -2,11 +2,11 @@ import PrepCore
 
 /// The shell every page shares: head, skip link, navigation, main, footer.
 enum Layout {
-    static func page(title: String, current: Section?, @NodeBuilder content: () -> [Node]) -> String {
-        document(title: title, current: current, content: content())
+    static func page(title: String, current: Section?, scripts: [StaticAsset] = [], @NodeBuilder content: () -> [Node]) -> String {
+        document(title: title, current: current, scripts: scripts, content: content())
     }
 
-    static func document(title: String, current: Section?, content: [Node]) -> String {
+    static func document(title: String, current: Section?, scripts: [StaticAsset] = [], content: [Node]) -> String {
         el("html", .init("lang", "en")) {
             el("head") {
                 el("meta", .init("charset", "utf-8"))
@@ -15,6 +15,7 @@ enum Layout {
                 el("title") { "\(title) · \(AppInfo.name)" }
                 el("link", .init("rel", "stylesheet"), .href(StaticAsset.stylesheet.url))
                 el("link", .init("rel", "icon"), .type("image/svg+xml"), .href(StaticAsset.favicon.url))
+                for script in scripts { el("script", .init("src", script.url), .flag("defer")) }
             }
             el("body") {
                 el("a", .class("skip"), .href("#main")) { "Skip to content" }

@@ -1,0 +1,63 @@
+/// `srs replay`: reviews given as JSON lines run through the scheduler, one JSON line out
+/// per review with the card's state after it. A bad line is reported with its number and
+/// leaves its card as it was; the other lines still run.
+public struct Replay {
+    public struct LineError: Error, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public let scheduler: FSRS
+    public private(set) var cards: [String: SRSCard] = [:]
+    private var random: SplitMix64
+
+    public init(scheduler: FSRS, seed: UInt64 = 0x5EED) {
+        self.scheduler = scheduler
+        random = SplitMix64(seed: seed)
+    }
+
+    /// Runs one input line; returns the output line, nil for a blank line.
+    public mutating func run(_ text: String, line: Int) throws(LineError) -> String? {
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        func fail(_ message: String) -> LineError { LineError(line: line, message: message) }
+        let object: [String: FlatJSON.Value]
+        do { object = try FlatJSON.parseObject(text) } catch { throw fail("not a JSON object (\(error)); expected {\"card\":\"id\",\"rating\":1-4,\"time\":\"ISO-8601\"}") }
+        guard case let .string(card)? = object["card"], !card.isEmpty else { throw fail("\"card\" must be a non-empty string") }
+        let rating: Rating
+        switch object["rating"] {
+        case let .number(value, text)?:
+            guard let r = Rating(rawValue: Int(exactly: value) ?? 0) else { throw fail("rating \(text) is outside 1-4 (1 Again, 2 Hard, 3 Good, 4 Easy)") }
+            rating = r
+        case nil: throw fail("\"rating\" is missing (1-4)")
+        default: throw fail("\"rating\" must be a number from 1 to 4")
+        }
+        guard case let .string(timeText)? = object["time"] else { throw fail("\"time\" must be an ISO 8601 string such as 2026-11-29T08:30:00Z") }
+        let time: Instant
+        do { time = try ISO8601.parse(timeText) } catch { throw fail("\"time\": \(error)") }
+        let before = cards[card] ?? .new(at: time)
+        let after: SRSCard
+        do { after = try scheduler.review(before, rating: rating, at: time, random: &random) } catch { throw fail("card \(FlatJSON.quoted(card)): \(error.message)") }
+        cards[card] = after
+        return Self.line(card: card, after)
+    }
+
+    public static func line(card: String, _ state: SRSCard) -> String {
+        "{\"card\":\(FlatJSON.quoted(card)),\"state\":\"\(state.state.name)\",\"step\":\(state.step.map(String.init) ?? "null"),"
+            + "\"stability\":\(FlatJSON.number(state.stability)),\"difficulty\":\(FlatJSON.number(state.difficulty)),"
+            + "\"due\":\"\(ISO8601.format(state.due))\",\"last_review\":\(state.lastReview.map { "\"\(ISO8601.format($0))\"" } ?? "null")}"
+    }
+}
+
+/// A small, fast, seedable generator: a replay with fuzzing on is repeatable with `--seed`.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

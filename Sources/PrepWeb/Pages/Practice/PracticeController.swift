@@ -1,0 +1,104 @@
+import Foundation
+import PrepContent
+import PrepCore
+import PrepStore
+import Vapor
+
+/// The practice page: one card at a time, graded with the key points as a checklist.
+/// Every action is a plain form post (PRG), so it works without JavaScript; practice.js
+/// adds the keyboard and the instant reveal.
+enum PracticeController {
+    static func service(_ req: Request) async throws -> PracticeService {
+        try await PracticeService.forUser(req.userID, db: req.db, catalog: req.prep.catalog, now: req.prep.config.now())
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let service = try await service(req)
+        let session = try await service.session()
+        let query = try? req.query.decode(PracticeQuery.self)
+        let model = try await PracticePageModel.make(
+            service: service, session: session, revealed: query?.reveal == "1",
+            answer: nil, flash: query?.flash(), markdown: req.prep.markdown
+        )
+        return HTMLResponse.page(PracticePage(model: model).render())
+    }
+
+    struct CheckForm: Content {
+        var itemID: String?
+        var answer: String?
+        var shownAt: Int64?
+        enum CodingKeys: String, CodingKey {
+            case itemID = "item_id", answer, shownAt = "shown_at"
+        }
+    }
+
+    /// A typed answer: the page again, revealed, with the key points it covers ticked.
+    static func check(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(CheckForm.self)
+        let service = try await service(req)
+        let session = try await service.session()
+        let model = try await PracticePageModel.make(
+            service: service, session: session, revealed: true,
+            answer: form.answer ?? "", flash: nil, markdown: req.prep.markdown, expectedItem: form.itemID, shownAt: form.shownAt
+        )
+        return HTMLResponse.page(PracticePage(model: model).render())
+    }
+
+    struct GradeForm: Content {
+        var itemID: String?
+        var rating: Int?
+        var clientReviewID: String?
+        var shownAt: Int64?
+        var hits: [Int]?
+        enum CodingKeys: String, CodingKey {
+            case itemID = "item_id", rating, clientReviewID = "client_review_id", shownAt = "shown_at", hits
+        }
+    }
+
+    static func review(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(GradeForm.self)
+        guard let itemID = form.itemID, !itemID.isEmpty else { throw Abort(.unprocessableEntity, reason: "item_id is missing from the form; reload the practice page") }
+        guard let raw = form.rating, let rating = Rating(rawValue: raw) else {
+            throw Abort(.unprocessableEntity, reason: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
+        }
+        let service = try await service(req)
+        let item = req.prep.catalog[itemID]
+        let duration = form.shownAt.map { Int(max(0, min(3_600_000, (service.now.microseconds - $0) / 1000))) }
+        let total = item?.keyPoints.count
+        let hits = form.hits.map { Set($0.filter { (0..<(total ?? 0)).contains($0) }).count }
+        do {
+            let outcome = try await service.grade(
+                itemID: itemID, rating: rating, durationMs: duration, rubricHits: hits ?? (total == nil ? nil : 0),
+                rubricTotal: total, clientReviewID: form.clientReviewID
+            )
+            let next = IntervalText.between(service.now, outcome.card.due)
+            return req.redirect(to: "/practice?graded=\(rating.rawValue)&next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")", redirectType: .normal)
+        } catch let error as PracticeService.GradeError {
+            throw Abort(.unprocessableEntity, reason: error.message)
+        } catch let error as FSRS.ReviewError {
+            throw Abort(.conflict, reason: error.message)
+        }
+    }
+
+    static func undo(_ req: Request) async throws -> Response {
+        let service = try await service(req)
+        let outcome = try await service.undo()
+        return req.redirect(to: outcome == nil ? "/practice?undone=none" : "/practice?undone=1", redirectType: .normal)
+    }
+}
+
+struct PracticeQuery: Content {
+    var reveal: String?
+    var graded: Int?
+    var next: String?
+    var undone: String?
+
+    func flash() -> PracticePageModel.Flash? {
+        if let graded, let rating = Rating(rawValue: graded) {
+            return .init(text: "\(rating.name): next review in \(next ?? "a while").", undo: true)
+        }
+        if undone == "1" { return .init(text: "Undone: the card is back as it was.", undo: false) }
+        if undone == "none" { return .init(text: "Nothing to undo.", undo: false) }
+        return nil
+    }
+}

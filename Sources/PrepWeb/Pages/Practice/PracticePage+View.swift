@@ -1,0 +1,182 @@
+import PrepContent
+import PrepCore
+
+struct PracticePage {
+    let model: PracticePageModel
+
+    func render() -> String {
+        Layout.page(title: "Practice", current: .practice, scripts: [.practiceScript]) {
+            el("h1") { "Practice" }
+            progress()
+            if let flash = model.flash {
+                el("div", .class("flash ok practice-flash"), .init("role", "status")) {
+                    el("span") { flash.text }
+                    if flash.undo { undoForm(label: "Undo") }
+                }
+            }
+            if let entry = model.entry {
+                card(entry)
+            } else {
+                done()
+            }
+        }
+    }
+
+    private func progress() -> Node {
+        el("p", .class("progress"), .id("progress")) {
+            if model.remaining > 0 {
+                "\(model.remaining) left today: \(model.reviewsLeft) review\(model.reviewsLeft == 1 ? "" : "s"), \(model.newLeft) new"
+            } else {
+                "Nothing left for today"
+            }
+            " · done today: \(model.reviewsDone) review\(model.reviewsDone == 1 ? "" : "s"), \(model.newDone) new · "
+            el("a", .href("/practice/stats")) { "Statistics" }
+            " · "
+            el("a", .href("/settings#practice")) { "Daily limits" }
+        }
+    }
+
+    private func done() -> Node {
+        el("section", .class("notice done")) {
+            el("h2") { "All done for today" }
+            if model.dueBeyondLimit > 0 {
+                el("p") { "\(model.dueBeyondLimit) more card\(model.dueBeyondLimit == 1 ? " is" : "s are") due beyond your daily review limit; raise the limit in Settings to see them today." }
+            }
+            if let next = model.nextDue {
+                el("p") { "The next card is due in \(next)." }
+            } else {
+                el("p") { "No cards are waiting. New questions come each day, as many as your daily limit allows." }
+            }
+            el("p") {
+                el("a", .href("/practice/stats")) { "See your statistics" }
+                " or browse "
+                el("a", .href("/questions")) { "the question bank" }
+                "."
+            }
+            undoForm(label: "Undo the last grade")
+        }
+    }
+
+    private func card(_ entry: PracticeService.Entry) -> Node {
+        let item = entry.item
+        return el("article", .class("practice-card"), .data("item", item.id)) {
+            el("p", .class("meta")) {
+                el("span", .class("badge kind-\(item.kind.rawValue)")) { item.kind.title }
+                " \(model.skillName) · difficulty \(item.difficulty) · "
+                if let card = entry.card {
+                    el("span", .class("state")) { card.card.state == .review ? "Review" : card.card.state.name }
+                } else {
+                    el("span", .class("state new")) { "New" }
+                }
+                " · "
+                el("a", .href("/questions/\(item.id)")) { "open in the bank" }
+            }
+            el("h2", .class("prompt-title")) { item.title }
+            for part in model.promptHTML {
+                if let heading = part.heading { el("h3") { heading } }
+                Node.raw(part.html)
+            }
+            if !model.revealed { answerFirst(item) }
+            revealed(item)
+        }
+    }
+
+    /// Try first: answer aloud (then Space) or type it and have the key points checked.
+    private func answerFirst(_ item: ContentItem) -> Node {
+        el("div", .class("try"), .id("try")) {
+            el("p", .class("hint")) { "Answer out loud first, as you would in the interview, then reveal." }
+            el("p") {
+                el("a", .class("button primary"), .id("reveal"), .href("/practice?reveal=1")) {
+                    "Show answer "
+                    el("kbd") { "Space" }
+                }
+            }
+            el("details", .class("type-answer")) {
+                el("summary") { "Or type your answer and check it against the key points" }
+                el("form", .init("method", "post"), .init("action", "/practice/check"), .class("stack")) {
+                    el("input", .type("hidden"), .name("item_id"), .value(item.id))
+                    el("input", .type("hidden"), .name("shown_at"), .value(String(model.shownAt)))
+                    el("label", .init("for", "answer")) { "Your answer" }
+                    el("textarea", .id("answer"), .name("answer"), .init("rows", "8"), .init("spellcheck", "true")) { model.answer ?? "" }
+                    el("button", .type("submit")) { "Check my answer" }
+                }
+            }
+        }
+    }
+
+    private func revealed(_ item: ContentItem) -> Node {
+        var attributes: [Attribute] = [.class("answer"), .id("answer-section"), .aria("label", "Answer")]
+        if !model.revealed { attributes.append(.flag("hidden")) }
+        return el("section", attributes: attributes, children: [
+            .group(model.answerHTML.map { part in el("section") { el("h3") { part.heading }; Node.raw(part.html) } }),
+            gradeForm(item),
+            item.followUps.isEmpty ? .empty : el("section", .class("follow-ups")) {
+                el("h3") { "Follow-up questions" }
+                el("ul") { for question in item.followUps { el("li") { question } } }
+            },
+        ])
+    }
+
+    private func gradeForm(_ item: ContentItem) -> Node {
+        let suggested = model.suggested
+        return el("form", .init("method", "post"), .init("action", "/practice/review"), .class("grade-form"), .id("grade-form")) {
+            el("input", .type("hidden"), .name("item_id"), .value(item.id))
+            el("input", .type("hidden"), .name("client_review_id"), .value(model.clientReviewID))
+            el("input", .type("hidden"), .name("shown_at"), .value(String(model.shownAt)))
+            if let answer = model.answer, !answer.isEmpty {
+                el("section", .class("your-answer")) {
+                    el("h3") { "Your answer" }
+                    el("blockquote") { answer }
+                }
+            }
+            if !item.keyPoints.isEmpty {
+                el("fieldset", .class("rubric"), .id("rubric")) {
+                    el("legend") { "Tick the key points your answer covered" }
+                    for (index, point) in item.keyPoints.enumerated() {
+                        rubricRow(index: index, point: point, match: model.rubric.map { $0[index] })
+                    }
+                }
+            }
+            el("p", .class("suggestion"), .id("suggestion"), .init("aria-live", "polite")) {
+                if let suggested, let rubric = model.rubric {
+                    "Suggested grade: \(suggested.name) (\(rubric.filter(\.covered).count) of \(rubric.count) key points). Grade as you judge it."
+                } else {
+                    "Tick what you covered; the share suggests a grade. Grade as you judge it."
+                }
+            }
+            el("div", .class("grades"), .init("role", "group"), .aria("label", "Grade")) {
+                for button in model.buttons {
+                    let classes = "grade \(button.rating.name.lowercased())" + (button.rating == suggested ? " suggested" : "")
+                    el("button", .type("submit"), .name("rating"), .value(String(button.rating.rawValue)), .class(classes), .data("key", String(button.rating.rawValue))) {
+                        el("span", .class("label")) { button.rating.name }
+                        el("span", .class("interval")) { button.interval }
+                        el("kbd") { String(button.rating.rawValue) }
+                    }
+                }
+            }
+        }
+    }
+
+    private func rubricRow(index: Int, point: String, match: Rubric.Match?) -> Node {
+        var input: [Attribute] = [.type("checkbox"), .name("hits[]"), .value(String(index)), .id("hit-\(index)")]
+        if match?.covered == true { input.append(.flag("checked")) }
+        return el("div", .class("rubric-row")) {
+            el("input", attributes: input)
+            el("label", .init("for", "hit-\(index)")) {
+                point
+                if let match, !match.matched.isEmpty {
+                    el("small", .class("matched")) { " matched: " + match.matched.joined(separator: ", ") }
+                }
+            }
+        }
+    }
+
+    private func undoForm(label: String) -> Node {
+        el("form", .init("method", "post"), .init("action", "/practice/undo"), .class("inline"), .id("undo-form")) {
+            el("button", .type("submit"), .class("link")) {
+                "\(label) "
+                el("kbd") { "U" }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import FluentKit
+import Foundation
+import PrepContent
+import PrepCore
+import PrepStore
+
+/// Practice as the page, the API and the terminal share it: today's queue built from the
+/// store and the bank, grading, undo and statistics, for one person at one moment.
+public struct PracticeService: Sendable {
+    public let db: any Database
+    public let catalog: ContentCatalog
+    public let userID: UUID
+    public let timeZone: TimeZone
+    public let now: Instant
+
+    public init(db: any Database, catalog: ContentCatalog, userID: UUID, timeZone: TimeZone, now: Instant) {
+        self.db = db
+        self.catalog = catalog
+        self.userID = userID
+        self.timeZone = timeZone
+        self.now = now
+    }
+
+    /// The service for a user, in their profile's time zone.
+    public static func forUser(_ userID: UUID, db: any Database, catalog: ContentCatalog, now: Date) async throws -> PracticeService {
+        let profile = try await UserStore.profile(id: userID, on: db)
+        let zone = profile.flatMap { TimeZone(identifier: $0.timeZone) } ?? .current
+        return PracticeService(db: db, catalog: catalog, userID: userID, timeZone: zone, now: Instant(date: now))
+    }
+
+    public struct Entry: Sendable {
+        public var item: ContentItem
+        /// Nil for a question never studied.
+        public var card: StoredCard?
+        public var isNew: Bool { card == nil }
+    }
+
+    public struct Session: Sendable {
+        public var date: LocalDay
+        public var entries: [Entry]
+        public var settings: PracticeSettings
+        public var reviewsDone: Int
+        public var newDone: Int
+        /// Cards due now beyond today's review limit.
+        public var dueBeyondLimit: Int
+        /// The next time a card falls due, when nothing is due now.
+        public var nextDue: Instant?
+    }
+
+    public var today: LocalDay { LocalDay(now, in: timeZone) }
+
+    static let learnAhead: Int64 = 20 * 60_000_000
+
+    /// Today's queue: due reviews, then new questions (see `DailySession`).
+    public func session() async throws -> Session {
+        let settings = try await PracticeStore.settings(userID: userID, on: db)
+        let dayStart = today.start(in: timeZone)
+        let done = try await PracticeStore.today(userID: userID, since: dayStart, on: db)
+        let newKinds = Set(done.newItemIDs.compactMap { catalog[$0]?.kind })
+        let reviewLimit = max(0, settings.reviewsPerDay - done.reviews)
+        // One more than the limit tells whether more are waiting.
+        var due = try await PracticeStore.dueItemIDs(userID: userID, now: now, limit: reviewLimit + 1, on: db)
+            .filter { catalog[$0] != nil }
+        let studied = try await PracticeStore.studiedItemIDs(userID: userID, on: db)
+        let candidates = catalog.items.filter { DailySession.practisedKinds.contains($0.kind) && !studied.contains($0.id) }.map {
+            DailySession.Candidate(itemID: $0.id, kind: $0.kind, skill: $0.skill, tier: catalog.tier(of: $0), difficulty: $0.difficulty)
+        }
+        let counts = try await PracticeStore.statsCounts(userID: userID, now: now, on: db)
+        var queue = DailySession.build(
+            due: due, candidates: candidates,
+            today: .init(reviewsDone: done.reviews, newDone: done.newItemIDs.count, newKinds: newKinds),
+            settings: settings, weakness: PracticeStats.weakness(counts.bySkill), seed: seed
+        )
+        if queue.count == 0, reviewLimit > 0 {
+            // Like Anki's learn-ahead: with nothing else left, a learning step due within
+            // 20 minutes is shown now rather than leaving the person waiting.
+            due = try await PracticeStore.dueItemIDs(userID: userID, now: now.adding(microseconds: Self.learnAhead), limit: 1, on: db)
+                .filter { catalog[$0] != nil }
+            queue.reviews = due
+        }
+        let cards = try await PracticeStore.cards(userID: userID, itemIDs: queue.reviews, on: db)
+        let entries = queue.reviews.compactMap { id in catalog[id].map { Entry(item: $0, card: cards[id]) } }
+            + queue.new.compactMap { id in catalog[id].map { Entry(item: $0, card: nil) } }
+        return Session(
+            date: today, entries: entries, settings: settings, reviewsDone: done.reviews, newDone: done.newItemIDs.count,
+            dueBeyondLimit: max(0, due.count - queue.reviews.count),
+            nextDue: entries.isEmpty ? counts.upcomingDues.filter { $0 > now }.min() : nil
+        )
+    }
+
+    /// The same choice of new questions all day: a seed from the user and the date.
+    var seed: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(userID.uuidString)|\(today.number)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    public func scheduler() async throws -> FSRS {
+        try FSRS(try await PracticeStore.settings(userID: userID, on: db).scheduler)
+    }
+
+    /// What each grade would schedule for an item now (no fuzz), as the buttons show it.
+    public func preview(_ entry: Entry, scheduler: FSRS) -> [Rating: SRSCard] {
+        scheduler.preview(entry.card?.card ?? .new(at: now), at: now)
+    }
+
+    public enum GradeError: UserFacingError {
+        case unknownItem(String)
+        case notPractised(String, ItemKind)
+
+        public var problem: String {
+            switch self {
+            case let .unknownItem(id): "item_id: there is no question '\(id)' in the bank"
+            case let .notPractised(id, kind): "item_id: '\(id)' is a \(kind.title.lowercased()), which is read rather than practised"
+            }
+        }
+        public var fix: String { "use the id of a technical, system-design, troubleshooting or behavioral question (GET /api/v1/questions)" }
+    }
+
+    /// Records a grade. Fuzz spreads review intervals as the reference does.
+    public func grade(itemID: String, rating: Rating, time: Instant? = nil, durationMs: Int? = nil,
+                      rubricHits: Int? = nil, rubricTotal: Int? = nil, clientReviewID: String? = nil) async throws -> ReviewOutcome {
+        guard let item = catalog[itemID] else { throw GradeError.unknownItem(itemID) }
+        guard DailySession.practisedKinds.contains(item.kind) else { throw GradeError.notPractised(itemID, item.kind) }
+        var settings = try await PracticeStore.settings(userID: userID, on: db).scheduler
+        settings.fuzzing = true
+        let submission = ReviewSubmission(
+            itemID: itemID, skill: item.skill, rating: rating, time: time ?? now, durationMs: durationMs,
+            rubricHits: rubricHits, rubricTotal: rubricTotal, clientReviewID: clientReviewID
+        )
+        return try await PracticeStore.record(submission, userID: userID, scheduler: try FSRS(settings),
+                                              random: SystemRandomNumberGenerator(), on: db)
+    }
+
+    public func undo() async throws -> UndoOutcome? {
+        try await PracticeStore.undoLast(userID: userID, on: db)
+    }
+
+    public func stats() async throws -> PracticeStats {
+        let counts = try await PracticeStore.statsCounts(userID: userID, now: now, on: db)
+        return PracticeStats.compute(counts, now: now, timeZone: timeZone, skillOrder: catalog.taxonomy.skills.map(\.id))
+    }
+
+    /// Which key points a typed answer covers, with the taxonomy's aliases as synonyms.
+    public func rubric(for item: ContentItem, answer: String) -> [Rubric.Match] {
+        Rubric.match(answer: answer, keyPoints: item.keyPoints, synonyms: Rubric.Synonyms(taxonomy: catalog.taxonomy))
+    }
+}
+
+/// Intervals as Anki writes them on its buttons: <1m, 10m, 3h, 4d, 2.1mo, 1.3y.
+public enum IntervalText {
+    public static func between(_ from: Instant, _ to: Instant) -> String {
+        let seconds = Double(to.microseconds - from.microseconds) / 1_000_000
+        if seconds < 60 { return "<1m" }
+        if seconds < 3600 { return "\(Int((seconds / 60).rounded()))m" }
+        if seconds < 86_400 { return "\(Int((seconds / 3600).rounded()))h" }
+        let days = seconds / 86_400
+        if days < 30 { return "\(Int(days.rounded()))d" }
+        if days < 365 { return String(format: "%.1fmo", days / 30) }
+        return String(format: "%.1fy", days / 365)
+    }
+}
