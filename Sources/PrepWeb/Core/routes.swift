@@ -22,11 +22,13 @@ func routes(_ app: Application) throws {
         }
     }
     app.get("practice", use: PracticeController.show)
+    app.get("practice", "stats", use: PracticeController.stats)
     app.post("practice", "check", use: PracticeController.check)
     app.post("practice", "review", use: PracticeController.review)
     app.post("practice", "undo", use: PracticeController.undo)
     app.get("settings", use: SettingsController.show)
     app.post("settings", use: SettingsController.save)
+    app.post("settings", "practice", use: SettingsController.savePractice)
 
     // JSON API
     let api = app.grouped("api", "v1")
@@ -35,6 +37,13 @@ func routes(_ app: Application) throws {
     api.get("skills", use: QuestionsAPI.skills)
     api.get("questions", use: QuestionsAPI.list)
     api.get("questions", ":id", use: QuestionsAPI.show)
+    api.get("practice", "queue", use: PracticeAPI.queue)
+    api.post("practice", "reviews", use: PracticeAPI.submit)
+    api.post("practice", "undo", use: PracticeAPI.undo)
+    api.post("practice", "rubric", use: PracticeAPI.rubric)
+    api.get("practice", "stats", use: PracticeAPI.stats)
+    api.get("practice", "settings", use: PracticeAPI.settings)
+    api.patch("practice", "settings", use: PracticeAPI.updateSettings)
     api.get("me", use: ProfileAPI.show)
     api.patch("me", use: ProfileAPI.update)
 }

@@ -80,6 +80,13 @@ enum PracticeController {
         }
     }
 
+    static func stats(_ req: Request) async throws -> Response {
+        let service = try await service(req)
+        let stats = try await service.stats()
+        let taxonomy = req.prep.catalog.taxonomy
+        return HTMLResponse.page(StatsPage(stats: stats, skillName: { taxonomy[$0]?.name ?? $0 }).render())
+    }
+
     static func undo(_ req: Request) async throws -> Response {
         let service = try await service(req)
         let outcome = try await service.undo()

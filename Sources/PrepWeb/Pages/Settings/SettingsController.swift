@@ -10,8 +10,10 @@ enum SettingsController {
 
     static func show(_ req: Request) async throws -> Response {
         let profile = try await currentProfile(req)
+        let practice = try await PracticeStore.settings(userID: req.userID, on: req.db)
         let model = SettingsPageModel(
             displayName: profile.displayName, timeZone: profile.timeZone,
+            practice: .init(practice),
             saved: (try? req.query.get(String.self, at: "saved")) == "1",
             about: SettingsPageModel.about(services: req.prep)
         )
@@ -26,12 +28,46 @@ enum SettingsController {
             return req.redirect(to: "/settings?saved=1", redirectType: .normal)
         case let .failure(errors):
             // Keep exactly what was typed so nothing is lost while it is corrected.
+            let practice = try await PracticeStore.settings(userID: req.userID, on: req.db)
             let model = SettingsPageModel(
-                displayName: update.displayName, timeZone: update.timeZone, errors: errors.fields,
+                displayName: update.displayName, timeZone: update.timeZone, practice: .init(practice), errors: errors.fields,
                 about: SettingsPageModel.about(services: req.prep)
             )
             return HTMLResponse.page(SettingsPage(model: model).render(), status: .unprocessableEntity)
         }
+    }
+
+    struct PracticeForm: Content {
+        var newPerDay: String?
+        var reviewsPerDay: String?
+        var desiredRetention: String?
+        enum CodingKeys: String, CodingKey {
+            case newPerDay = "new_per_day", reviewsPerDay = "reviews_per_day", desiredRetention = "desired_retention"
+        }
+    }
+
+    /// The practice limits; on an error the form comes back with what was typed.
+    static func savePractice(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(PracticeForm.self)
+        let typed = SettingsPageModel.PracticeFields(newPerDay: form.newPerDay ?? "", reviewsPerDay: form.reviewsPerDay ?? "", desiredRetention: form.desiredRetention ?? "")
+        var errors: [String: String] = [:]
+        let newPerDay = Int(typed.newPerDay.trimmingCharacters(in: .whitespaces))
+        let reviewsPerDay = Int(typed.reviewsPerDay.trimmingCharacters(in: .whitespaces))
+        let retention = Double(typed.desiredRetention.trimmingCharacters(in: .whitespaces))
+        if newPerDay == nil { errors["new_per_day"] = "Enter a whole number of new questions per day, from 0 to 50." }
+        if reviewsPerDay == nil { errors["reviews_per_day"] = "Enter a whole number of reviews per day, from 1 to 1000." }
+        if retention == nil { errors["desired_retention"] = "Enter a decimal such as 0.90." }
+        if errors.isEmpty, let newPerDay, let reviewsPerDay, let retention {
+            errors = try await PracticeStore.saveSettings(
+                PracticeSettings(newPerDay: newPerDay, reviewsPerDay: reviewsPerDay, desiredRetention: retention), userID: req.userID, on: req.db)
+            if errors.isEmpty { return req.redirect(to: "/settings?saved=1#practice", redirectType: .normal) }
+        }
+        let profile = try await currentProfile(req)
+        let model = SettingsPageModel(
+            displayName: profile.displayName, timeZone: profile.timeZone, practice: typed, errors: errors,
+            about: SettingsPageModel.about(services: req.prep)
+        )
+        return HTMLResponse.page(SettingsPage(model: model).render(), status: .unprocessableEntity)
     }
 
     static func currentProfile(_ req: Request) async throws -> UserProfile {

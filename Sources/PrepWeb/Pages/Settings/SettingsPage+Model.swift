@@ -6,9 +6,28 @@ struct SettingsPageModel {
     /// What the form shows: the stored profile, or what the user typed when it was refused.
     var displayName: String
     var timeZone: String
+    var practice: PracticeFields
     var errors: [String: String] = [:]
     var saved = false
     var about: [(label: String, value: String)]
+
+    /// The practice limits as text, so a refused value is shown exactly as typed.
+    struct PracticeFields {
+        var newPerDay: String
+        var reviewsPerDay: String
+        var desiredRetention: String
+
+        init(newPerDay: String, reviewsPerDay: String, desiredRetention: String) {
+            self.newPerDay = newPerDay
+            self.reviewsPerDay = reviewsPerDay
+            self.desiredRetention = desiredRetention
+        }
+
+        init(_ settings: PracticeSettings) {
+            self.init(newPerDay: String(settings.newPerDay), reviewsPerDay: String(settings.reviewsPerDay),
+                      desiredRetention: String(format: "%.2f", settings.desiredRetention))
+        }
+    }
 
     static func about(services: AppServices) -> [(label: String, value: String)] {
         var rows: [(String, String)] = [

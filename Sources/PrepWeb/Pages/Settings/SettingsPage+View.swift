@@ -17,6 +17,7 @@ struct SettingsPage {
                 el("p", .class("flash error"), .init("role", "alert")) { "Nothing was saved: fix the fields marked below." }
             }
             profileForm()
+            practiceForm()
             el("h2") { "About this install" }
             el("dl", .class("facts")) {
                 for row in model.about {
@@ -44,6 +45,21 @@ struct SettingsPage {
                 for zone in Self.timeZoneOptions { el("option", .value(zone)) }
             }
             el("button", .type("submit")) { "Save" }
+        }
+    }
+
+    private func practiceForm() -> Node {
+        el("form", .init("method", "post"), .init("action", "/settings/practice"), .class("stack"), .id("practice"), .init("novalidate", nil)) {
+            el("h2") { "Practice" }
+            field(id: "new_per_day", label: "New questions per day", value: model.practice.newPerDay,
+                  hint: "0 to 50. The seed's minimum is one technical and one behavioral question a day; 5 covers the bank in about eight weeks.",
+                  extra: [.init("inputmode", "numeric")])
+            field(id: "reviews_per_day", label: "Reviews per day at most", value: model.practice.reviewsPerDay,
+                  hint: "1 to 1000. Due cards beyond this wait for tomorrow, oldest first.", extra: [.init("inputmode", "numeric")])
+            field(id: "desired_retention", label: "Desired retention", value: model.practice.desiredRetention,
+                  hint: "0.70 to 0.97: the chance of recalling a card when it comes due. Higher means more reviews; 0.90 is the usual choice.",
+                  extra: [.init("inputmode", "decimal")])
+            el("button", .type("submit")) { "Save practice settings" }
         }
     }
 

@@ -1,0 +1,197 @@
+import Foundation
+import PrepContent
+import PrepCore
+import PrepStore
+import Vapor
+
+/// `/api/v1/practice/…`: today's queue, grading (idempotent with a client review id),
+/// undo, rubric checks, statistics and settings.
+enum PracticeAPI {
+    struct CardState: Content {
+        var state: String
+        var step: Int?
+        var stability: Double?
+        var difficulty: Double?
+        var due: String
+        var lastReview: String?
+
+        init(_ card: SRSCard) {
+            state = card.state.name
+            step = card.step
+            stability = card.stability
+            difficulty = card.difficulty
+            due = ISO8601.format(card.due)
+            lastReview = card.lastReview.map(ISO8601.format)
+        }
+    }
+
+    struct QueueEntry: Content {
+        var itemId: String
+        var title: String
+        var kind: String
+        var skill: String
+        var new: Bool
+        var card: CardState?
+        /// What each grade would schedule now: the due time per rating name.
+        var preview: [String: String]
+    }
+
+    struct Queue: Content {
+        var date: String
+        var timeZone: String
+        var reviewsDone: Int
+        var newDone: Int
+        var dueBeyondLimit: Int
+        var entries: [QueueEntry]
+    }
+
+    static func queue(_ req: Request) async throws -> Queue {
+        let service = try await PracticeController.service(req)
+        return try await makeQueue(service)
+    }
+
+    static func makeQueue(_ service: PracticeService) async throws -> Queue {
+        let session = try await service.session()
+        let scheduler = try await service.scheduler()
+        return Queue(
+            date: session.date.text, timeZone: service.timeZone.identifier, reviewsDone: session.reviewsDone, newDone: session.newDone,
+            dueBeyondLimit: session.dueBeyondLimit,
+            entries: session.entries.map { entry in
+                let preview = service.preview(entry, scheduler: scheduler)
+                return QueueEntry(
+                    itemId: entry.item.id, title: entry.item.title, kind: entry.item.kind.rawValue, skill: entry.item.skill,
+                    new: entry.isNew, card: entry.card.map { CardState($0.card) },
+                    preview: Dictionary(uniqueKeysWithValues: preview.map { ($0.key.name.lowercased(), ISO8601.format($0.value.due)) })
+                )
+            }
+        )
+    }
+
+    struct Submit: Content {
+        var itemId: String?
+        var rating: Int?
+        var clientReviewId: String?
+        var reviewedAt: String?
+        var durationMs: Int?
+        var rubricHits: Int?
+        var rubricTotal: Int?
+    }
+
+    struct Recorded: Content {
+        var reviewId: UUID
+        var itemId: String
+        var rating: Int
+        var duplicate: Bool
+        var card: CardState
+    }
+
+    static func submit(_ req: Request) async throws -> Response {
+        let body = try req.content.decode(Submit.self)
+        var errors: [String: String] = [:]
+        let itemID = body.itemId ?? ""
+        if itemID.isEmpty { errors["item_id"] = "Give the id of the question graded (see GET /api/v1/practice/queue)." }
+        let rating = body.rating.flatMap(Rating.init(rawValue:))
+        if rating == nil { errors["rating"] = "Use 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)\(body.rating.map { "; got \($0)" } ?? "")." }
+        var time: Instant?
+        if let text = body.reviewedAt {
+            do { time = try ISO8601.parse(text) } catch { errors["reviewed_at"] = error.description }
+        }
+        if let client = body.clientReviewId, client.isEmpty || client.count > 100 {
+            errors["client_review_id"] = "Use a non-empty id of at most 100 characters, such as a UUID."
+        }
+        if let duration = body.durationMs, duration < 0 { errors["duration_ms"] = "Use a duration of 0 or more milliseconds." }
+        if let hits = body.rubricHits, let total = body.rubricTotal, hits > total || hits < 0 {
+            errors["rubric_hits"] = "Use a number of key points from 0 to rubric_total (\(total))."
+        }
+        guard errors.isEmpty, let rating else { throw ValidationFailure(fields: errors) }
+        let service = try await PracticeController.service(req)
+        if let time, time > service.now.adding(microseconds: 300_000_000) {
+            throw ValidationFailure(fields: ["reviewed_at": "The review time is in the future; leave it out to use the server's clock."])
+        }
+        let outcome: ReviewOutcome
+        do {
+            outcome = try await service.grade(
+                itemID: itemID, rating: rating, time: time, durationMs: body.durationMs,
+                rubricHits: body.rubricHits, rubricTotal: body.rubricTotal, clientReviewID: body.clientReviewId
+            )
+        } catch let error as PracticeService.GradeError {
+            throw ValidationFailure(fields: ["item_id": error.message])
+        } catch let error as FSRS.ReviewError {
+            throw HTTPUserError(status: .conflict, error: error)
+        }
+        let recorded = Recorded(reviewId: outcome.reviewID, itemId: outcome.itemID, rating: rating.rawValue, duplicate: outcome.duplicate, card: CardState(outcome.card))
+        let response = Response(status: outcome.duplicate ? .ok : .created)
+        try response.content.encode(recorded)
+        return response
+    }
+
+    struct Undone: Content {
+        var itemId: String
+        var rating: Int
+        /// The card as it was before the undone review; null when that review created it.
+        var card: CardState?
+    }
+
+    static func undo(_ req: Request) async throws -> Undone {
+        let service = try await PracticeController.service(req)
+        guard let outcome = try await service.undo() else {
+            throw HTTPUserError(status: .conflict, error: PlainError("there is no review to undo", fix: "grade a card first"))
+        }
+        return Undone(itemId: outcome.itemID, rating: outcome.rating.rawValue, card: outcome.card.map(CardState.init))
+    }
+
+    struct RubricRequest: Content {
+        var itemId: String?
+        var answer: String?
+    }
+
+    struct RubricResult: Content {
+        var itemId: String
+        var covered: Int
+        var total: Int
+        var suggestedRating: Int
+        var keyPoints: [Rubric.Match]
+    }
+
+    static func rubric(_ req: Request) async throws -> RubricResult {
+        let body = try req.content.decode(RubricRequest.self)
+        var errors: [String: String] = [:]
+        let item = body.itemId.flatMap { req.prep.catalog[$0] }
+        if item == nil { errors["item_id"] = "Give the id of a question in the bank\(body.itemId.map { "; '\($0)' is not one" } ?? "")." }
+        if body.answer == nil { errors["answer"] = "Give the answer text to check." }
+        guard errors.isEmpty, let item, let answer = body.answer else { throw ValidationFailure(fields: errors) }
+        let service = try await PracticeController.service(req)
+        let matches = service.rubric(for: item, answer: answer)
+        let covered = matches.filter(\.covered).count
+        return RubricResult(itemId: item.id, covered: covered, total: matches.count,
+                            suggestedRating: Rubric.suggestedRating(covered: covered, total: matches.count).rawValue, keyPoints: matches)
+    }
+
+    static func stats(_ req: Request) async throws -> PracticeStats {
+        try await PracticeController.service(req).stats()
+    }
+
+    static func settings(_ req: Request) async throws -> PracticeSettings {
+        try await PracticeStore.settings(userID: req.userID, on: req.db)
+    }
+
+    struct SettingsPatch: Content {
+        var newPerDay: Int?
+        var reviewsPerDay: Int?
+        var desiredRetention: Double?
+    }
+
+    static func updateSettings(_ req: Request) async throws -> PracticeSettings {
+        let patch = try req.content.decode(SettingsPatch.self)
+        var settings = try await PracticeStore.settings(userID: req.userID, on: req.db)
+        settings.newPerDay = patch.newPerDay ?? settings.newPerDay
+        settings.reviewsPerDay = patch.reviewsPerDay ?? settings.reviewsPerDay
+        settings.desiredRetention = patch.desiredRetention ?? settings.desiredRetention
+        let errors = try await PracticeStore.saveSettings(settings, userID: req.userID, on: req.db)
+        guard errors.isEmpty else { throw ValidationFailure(fields: errors) }
+        return settings
+    }
+}
+
+extension PracticeStats: Content {}
+extension PracticeSettings: Content {}
