@@ -64,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(name: "infraprep", dependencies: ["PrepCLI"]),
         // Benchmarks of the pure layers (docs/BENCHMARKS.md); build with -c release to measure.
-        .executableTarget(name: "infraprep-bench", dependencies: ["PrepCore", "PrepContent"]),
+        .executableTarget(name: "infraprep-bench", dependencies: ["PrepCore", "PrepContent", "PrepStore"]),
         .target(
             name: "PrepTestSupport",
             dependencies: [

@@ -22,6 +22,19 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
+// `--fsrs-replay FILE`: the scheduler alone over a review stream (bench/fsrs_bench.py).
+if let file = option("--fsrs-replay") {
+    try FSRSBench.run(path: file)
+    exit(0)
+}
+// `--due-queue`: the due queue on SQLite with 100,000 cards and 1,000,000 review rows (bench/due_queue_bench.py).
+if arguments.contains("--due-queue") {
+    try await DueQueueBench.run(cards: Int(option("--cards") ?? "") ?? 100_000, reviews: Int(option("--reviews") ?? "") ?? 1_000_000,
+                                keep: arguments.contains("--keep"))
+    exit(0)
+}
 var catalog = try ContentCatalog.loadBundled()
 // `--load-only`: one load and nothing else, for profilers (valgrind --tool=callgrind).
 if CommandLine.arguments.contains("--load-only") { exit(0) }

@@ -59,6 +59,18 @@ import Testing
             #expect(again.card == first.card && again.reviewID == first.reviewID)
             let counts = try await PracticeStore.statsCounts(userID: user.id, now: start, on: store.db)
             #expect(counts.reviewsTotal == 1)
+            await #expect(throws: ClientIDReused.self, "the same id for another question is a client bug") {
+                _ = try await submit("b", .good, at: start, client: "r-1", user: user, db: store.db)
+            }
+        }
+    }
+
+    @Test func undoTakesBackTheLastSubmittedReviewEvenIfBackdated() async throws {
+        try await withStore { store, user in
+            _ = try await submit("a", .good, at: start, user: user, db: store.db)
+            _ = try await submit("b", .good, at: start.adding(microseconds: -3_600_000_000), user: user, db: store.db)
+            let undone = try await PracticeStore.undoLast(userID: user.id, on: store.db)
+            #expect(undone?.itemID == "b")
         }
     }
 

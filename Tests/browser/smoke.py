@@ -1,25 +1,35 @@
 #!/usr/bin/env python3
 """Browser smoke test: starts the real server, opens every top-level page in headless
-Chromium, and fails on a non-200 page, a console error or a broken internal link.
-Screenshots go to a temporary folder (printed at the end).
+Chromium, and fails on a non-200 page, a console error or a broken internal link. Then it
+drives Practice with the keyboard only (reveal, tick key points, grade, undo, typed answer),
+once more with JavaScript off, and checks the statistics charts and the practice settings.
+Screenshots go to a temporary folder (printed at the end); the server and its data folder
+are removed when the run ends (the server log is kept when a check failed).
 
 Usage: python3 Tests/browser/smoke.py --binary .build/debug/infraprep
 """
 import argparse
+import datetime
 import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -73,11 +83,14 @@ def start_server(binary, data_dir, port):
     raise SystemExit("server did not become ready within 60 s")
 
 
-def make_driver(width=1280, height=900):
+def make_driver(width=1280, height=900, javascript=True):
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
         options.add_argument(arg)
+    if not javascript:
+        # The site setting a person who turned JavaScript off has: scripts never run.
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     return webdriver.Chrome(service=service, options=options)
@@ -88,11 +101,420 @@ def submit_and_wait(driver, element):
     so that later lookups never find an element of the old page."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.submit()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
 
 
 def console_errors(driver):
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def api_json(url, method="GET", body=None):
+    """(status, decoded JSON body) of an API call; error statuses are answers, not exceptions."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json", "Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def post_form_status(url, fields):
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(fields).encode(), method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def set_color_scheme(driver, scheme):
+    """Emulates the OS colour preference ("dark" or "light") for the pages loaded after it."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+def press(driver, *keys):
+    """Types keys into whatever has the focus, as a person at the keyboard would (no mouse)."""
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+def replaced(page):
+    """A wait condition: true once `page` (an element of the old document) is gone. Chromedriver
+    sometimes reports a node of a document being torn down as 'does not belong to the document'
+    instead of a stale element; that also means the page was replaced."""
+    def check(_driver):
+        try:
+            return expected_conditions.staleness_of(page)(_driver)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
+
+
+def press_and_wait(driver, *keys):
+    """Presses keys that are expected to load another page, and waits until it has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    press(driver, *keys)
+    WebDriverWait(driver, 15).until(replaced(page))
+
+
+def click_and_wait(driver, element):
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(replaced(page))
+
+
+def wait_for(driver, condition, seconds=5):
+    """True once `condition(driver)` holds, False when it never did within `seconds`."""
+    try:
+        WebDriverWait(driver, seconds).until(lambda d: condition(d))
+        return True
+    except Exception:
+        return False
+
+
+def rgb(css):
+    return tuple(int(float(part)) for part in re.findall(r"[\d.]+", css)[:3])
+
+
+def contrast(first, second):
+    """WCAG contrast ratio of two rgb(...) colours."""
+    def luminance(colour):
+        channels = [c / 255 for c in rgb(colour)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def done_today(driver):
+    """(reviews, new) done today, read from the practice page's progress line."""
+    found = re.search(r"done today: (\d+) reviews?, (\d+) new", driver.find_element(By.ID, "progress").text)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def card_id(driver):
+    cards = driver.find_elements(By.CSS_SELECTOR, "article.practice-card[data-item]")
+    return cards[0].get_attribute("data-item") if cards else None
+
+
+def run_check(results, shots, check, *args):
+    """Runs one check function; an exception in it (an element missing, a page that never
+    came) is recorded as a failure with where it happened, and the run goes on."""
+    try:
+        check(*args)
+    except Exception as error:
+        frame = traceback.extract_tb(error.__traceback__)
+        here = next((f for f in reversed(frame) if f.filename == __file__), frame[-1])
+        message = str(error).split("\n", 1)[0]
+        results.check(False, f"{check.__name__} stopped at line {here.lineno} ({here.line}): {type(error).__name__}: {message}")
+        driver = next((a for a in args if isinstance(a, webdriver.Chrome)), None)
+        if driver is not None:
+            try:
+                driver.save_screenshot(os.path.join(shots, f"{check.__name__}-stopped.png"))
+            except Exception:
+                pass
+
+
+def check_page(driver, base, path, title, nav_title, results, checked_links, shots, shot_name, planned=False):
+    """One page of the crawl: 200, its title, no console errors, itself marked in the
+    navigation, and every internal link on it answering 200."""
+    url = base + path
+    results.check(http_status(url) == 200, f"{path} answers 200")
+    driver.get(url)
+    results.check(driver.title.startswith(title), f"{path} has title {title!r} (got {driver.title!r})")
+    errors = console_errors(driver)
+    results.check(not errors, f"{path} has no console errors: {errors}")
+    current = driver.find_elements(By.CSS_SELECTOR, 'nav a[aria-current="page"]')
+    results.check(len(current) == 1 and current[0].text == nav_title, f"{path} marks {nav_title} in the navigation")
+    if planned:
+        results.check("Not built yet." in driver.find_element(By.TAG_NAME, "main").text, f"{path} says it is not built yet")
+    for anchor in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
+        href = anchor.get_attribute("href")
+        if not href.startswith(base):
+            results.check(href.startswith("#"), f"{path} links off-site to {href}")
+            continue
+        target = urllib.parse.urldefrag(href)[0]
+        if target not in checked_links:
+            checked_links[target] = http_status(target)
+        results.check(checked_links[target] == 200, f"link {target} on {path} answers {checked_links[target]}")
+    driver.save_screenshot(os.path.join(shots, f"{shot_name}.png"))
+
+
+def check_sections(driver, base, results, shots):
+    with urllib.request.urlopen(base + "/api/v1/sections", timeout=10) as response:
+        sections = json.load(response)
+    results.check(len(sections) == 12, f"12 sections listed, got {len(sections)}")
+    results.check(any(s["path"] == "/practice" and s["available"] for s in sections), "Practice is listed as built")
+    checked_links = {}
+    for section in sections:
+        check_page(driver, base, section["path"], section["title"], section["title"], results, checked_links, shots,
+                   section["id"], planned=not section["available"])
+    # Pages below a section: the statistics, and the practice card revealed without script.
+    check_page(driver, base, "/practice/stats", "Practice statistics", "Practice", results, checked_links, shots, "practice-stats-empty")
+    check_page(driver, base, "/practice?reveal=1", "Practice", "Practice", results, checked_links, shots, "practice-revealed-crawl")
+
+
+def check_practice_keyboard(driver, base, results, shots):
+    """Reveal with Space, grade with 3, undo with U: no mouse anywhere."""
+    driver.get(base + "/practice")
+    first = card_id(driver)
+    results.check(first is not None, "practice shows a card")
+    answer = driver.find_element(By.ID, "answer-section")
+    results.check(answer.get_attribute("hidden") is not None and not answer.is_displayed(), "practice hides the answer at first")
+    was_new = bool(driver.find_elements(By.CSS_SELECTOR, "article.practice-card .state.new"))
+    before = done_today(driver)
+    progress_before = driver.find_element(By.ID, "progress").text
+    results.check(before is not None and re.match(r"\d+ left today", progress_before), f"progress line reads 'N left today … done today …' ({progress_before!r})")
+    status, queue = api_json(base + "/api/v1/practice/queue")
+    listed = [entry["item_id"] for entry in queue.get("entries", [])] if status == 200 else []
+    results.check(listed[:1] == [first], f"the page shows the first card of GET /api/v1/practice/queue ({first} vs {listed[:1]})")
+    url = driver.current_url
+    driver.execute_script("window.__samePage = true")
+
+    press(driver, Keys.SPACE)
+    results.check(wait_for(driver, lambda d: d.find_element(By.ID, "answer-section").is_displayed()), "Space reveals the answer")
+    results.check(driver.current_url == url and driver.execute_script("return window.__samePage === true"), "Space reveals without loading a page")
+    results.check(not driver.find_element(By.ID, "try").is_displayed(), "the answer-first box is hidden once the answer shows")
+    focused = driver.execute_script("return document.activeElement && (document.activeElement.id || document.activeElement.className)")
+    has_rubric = bool(driver.find_elements(By.CSS_SELECTOR, 'input[name="hits[]"]'))
+    results.check(focused == ("hit-0" if has_rubric else "grade again"), f"reveal moves the focus to the first key point or grade ({focused!r})")
+    buttons = driver.find_elements(By.CSS_SELECTOR, "form#grade-form button.grade[data-key]")
+    results.check([b.get_attribute("data-key") for b in buttons] == ["1", "2", "3", "4"], "four grade buttons, keys 1 to 4")
+    intervals = [b.find_element(By.CLASS_NAME, "interval").text.strip() for b in buttons]
+    results.check(len(intervals) == 4 and all(intervals), f"every grade button shows its interval {intervals}")
+    driver.save_screenshot(os.path.join(shots, "practice-revealed.png"))
+
+    press_and_wait(driver, "3")
+    results.check("/practice?graded=3" in driver.current_url, f"key 3 grades Good and redirects ({driver.current_url})")
+    flash = driver.find_elements(By.CSS_SELECTOR, ".practice-flash")
+    results.check(bool(flash) and flash[0].is_displayed() and flash[0].text.startswith("Good: next review in"),
+                  f"a flash confirms the grade ({flash[0].text if flash else None!r})")
+    results.check(bool(driver.find_elements(By.CSS_SELECTOR, ".practice-flash #undo-form button")), "the flash offers Undo")
+    after = done_today(driver)
+    expected = None if before is None else (before[0], before[1] + 1) if was_new else (before[0] + 1, before[1])
+    results.check(expected is not None and after == expected, f"done today went from {before} to {expected} (got {after})")
+    results.check(card_id(driver) != first, f"the graded card {first} made way for the next one")
+    # The day's choice of cards is fixed (one seed per user and day): grading takes one off, it does not pick others.
+    status, queue = api_json(base + "/api/v1/practice/queue")
+    left = [entry["item_id"] for entry in queue.get("entries", [])] if status == 200 else None
+    results.check(left == listed[1:] and card_id(driver) == (listed[1:] or [None])[0],
+                  f"after grading {first} the rest of today's queue stays as listed: expected {listed[1:]}, got {left} (page shows {card_id(driver)})")
+    results.check(not console_errors(driver), "graded practice page has no console errors")
+    driver.save_screenshot(os.path.join(shots, "practice-graded.png"))
+
+    press_and_wait(driver, "u")
+    results.check(driver.current_url.endswith("/practice?undone=1"), f"key U undoes ({driver.current_url})")
+    flash = driver.find_elements(By.CSS_SELECTOR, ".practice-flash")
+    results.check(bool(flash) and "Undone" in flash[0].text, f"the flash says undone ({flash[0].text if flash else None!r})")
+    results.check(card_id(driver) == first, f"undo brings back the same card {first} (got {card_id(driver)})")
+    results.check(done_today(driver) == before, f"undo restores the done count {before} (got {done_today(driver)})")
+    results.check(not console_errors(driver), "practice keyboard flow has no console errors")
+    driver.save_screenshot(os.path.join(shots, "practice-undone.png"))
+
+
+def check_practice_rubric(driver, base, results, shots):
+    """Ticking key points with Space updates the suggested grade."""
+    driver.get(base + "/practice")
+    press(driver, Keys.SPACE)
+    wait_for(driver, lambda d: d.find_element(By.ID, "answer-section").is_displayed())
+    boxes = driver.find_elements(By.CSS_SELECTOR, 'fieldset#rubric input[name="hits[]"]')
+    results.check(len(boxes) >= 2, f"the card {card_id(driver)} has key points to tick ({len(boxes)})")
+    if len(boxes) < 2:
+        return
+    names = {"1": "Again", "2": "Hard", "3": "Good", "4": "Easy"}
+    for ticked in (1, 2):
+        if ticked == 2:
+            press(driver, Keys.TAB)
+        focused = driver.execute_script("return document.activeElement.id")
+        results.check(focused == f"hit-{ticked - 1}", f"key point {ticked} has the focus ({focused!r})")
+        press(driver, Keys.SPACE)
+        results.check(wait_for(driver, lambda d: boxes[ticked - 1].is_selected()), f"Space ticks key point {ticked}")
+        text = f"({ticked} of {len(boxes)} key points)"
+        results.check(wait_for(driver, lambda d: text in d.find_element(By.ID, "suggestion").text),
+                      f"#suggestion counts {text} (got {driver.find_element(By.ID, 'suggestion').text!r})")
+        suggestion = driver.find_element(By.ID, "suggestion").text
+        suggested = driver.find_elements(By.CSS_SELECTOR, "#grade-form .grade.suggested")
+        named = names.get(suggested[0].get_attribute("data-key")) if len(suggested) == 1 else None
+        results.check(named is not None and suggestion.startswith(f"Suggested grade: {named}"),
+                      f"exactly one grade button is marked suggested, the one the text names ({suggestion!r}, {named!r})")
+    results.check(driver.execute_script("return document.getElementById('answer-section').hidden === false"), "ticking keeps the answer open")
+    results.check(not console_errors(driver), "rubric ticking has no console errors")
+    driver.execute_script("document.getElementById('suggestion').scrollIntoView({block: 'center'})")
+    driver.save_screenshot(os.path.join(shots, "practice-suggestion.png"))
+
+
+def check_practice_typed_answer(driver, base, results, shots):
+    """A typed answer is checked against the key points: the covered one comes back ticked."""
+    driver.get(base + "/practice")
+    item = card_id(driver)
+    status, question = api_json(f"{base}/api/v1/questions/{item}")
+    points = question.get("key_points") if status == 200 else None
+    results.check(bool(points), f"GET /api/v1/questions/{item} lists key points")
+    if not points:
+        return
+    summary = driver.find_element(By.CSS_SELECTOR, "details.type-answer > summary")
+    driver.execute_script("arguments[0].focus()", summary)  # where Tab would arrive; no click
+    press(driver, Keys.ENTER)
+    details = driver.find_element(By.CSS_SELECTOR, "details.type-answer")
+    results.check(wait_for(driver, lambda d: details.get_attribute("open") is not None), "Enter opens the typed-answer box")
+    press(driver, Keys.TAB)
+    results.check(driver.execute_script("return document.activeElement.id") == "answer", "Tab moves into the answer box")
+    typed = points[0] + " 3 u"  # digits, u and spaces are text here, not shortcuts
+    press(driver, typed)
+    results.check(driver.find_element(By.ID, "answer").get_attribute("value") == typed, "the answer box takes every key typed")
+    results.check(not driver.find_element(By.ID, "answer-section").is_displayed(), "typing a space does not reveal the answer")
+    press(driver, Keys.TAB)
+    results.check(driver.execute_script("return document.activeElement.textContent") == "Check my answer", "Tab reaches 'Check my answer'")
+    press_and_wait(driver, Keys.ENTER)
+    results.check(driver.current_url.endswith("/practice/check"), f"the answer is posted to /practice/check ({driver.current_url})")
+    results.check(card_id(driver) == item, f"the checked page shows the same card {item}")
+    answer = driver.find_element(By.ID, "answer-section")
+    results.check(answer.get_attribute("hidden") is None and answer.is_displayed(), "the checked page shows the answer")
+    results.check(driver.find_element(By.ID, "hit-0").is_selected(), "the key point the answer covers comes back ticked")
+    matched = driver.find_elements(By.CSS_SELECTOR, 'label[for="hit-0"] small.matched')
+    results.check(bool(matched) and matched[0].text.startswith("matched:"), f"the matched words are shown ({matched[0].text if matched else None!r})")
+    if matched:
+        # Shown to the person, so in the key point's own spelling, not the search index's stems.
+        words = [w.strip() for w in matched[0].text.split(":", 1)[1].split(",")]
+        written = set(re.findall(r"[^\W_]+", points[0].lower()))
+        foreign = [w for w in words if w.lower() not in written]
+        results.check(not foreign, f"the matched words are written as in the key point {points[0]!r} (not found there: {foreign})")
+    quote = driver.find_elements(By.CSS_SELECTOR, ".your-answer blockquote")
+    results.check(bool(quote) and quote[0].text == typed, "the typed answer is shown above the key points")
+    suggestion = driver.find_element(By.ID, "suggestion").text
+    results.check(suggestion.startswith("Suggested grade:") and driver.find_elements(By.CSS_SELECTOR, ".grade.suggested"),
+                  f"the checked page suggests a grade ({suggestion!r})")
+    results.check(not console_errors(driver), "typed-answer check has no console errors")
+    driver.execute_script("document.getElementById('rubric').scrollIntoView({block: 'start'})")
+    driver.save_screenshot(os.path.join(shots, "practice-typed.png"))
+    # The answer is already shown here, so the grade keys work at once; then undo to leave the queue as it was.
+    press_and_wait(driver, "2")
+    results.check("/practice?graded=2" in driver.current_url, f"key 2 grades Hard on the checked page ({driver.current_url})")
+    press_and_wait(driver, "u")
+    results.check(driver.current_url.endswith("/practice?undone=1") and card_id(driver) == item, f"key U brings {item} back ({card_id(driver)})")
+
+
+def check_practice_without_javascript(base, results, shots):
+    """Every practice action works through plain links and forms."""
+    driver = make_driver(javascript=False)
+    try:
+        driver.get(base + "/practice")
+        first = card_id(driver)
+        results.check(not driver.find_element(By.ID, "answer-section").is_displayed(), "without JavaScript the answer starts hidden")
+        click_and_wait(driver, driver.find_element(By.ID, "reveal"))
+        results.check(driver.current_url.endswith("/practice?reveal=1"), f"without JavaScript Show answer loads ?reveal=1 ({driver.current_url})")
+        results.check(driver.find_element(By.ID, "answer-section").is_displayed(), "without JavaScript the revealed page shows the answer")
+        results.check(card_id(driver) == first, "the revealed page shows the same card")
+        driver.save_screenshot(os.path.join(shots, "practice-nojs-revealed.png"))
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, 'button.grade[data-key="3"]'))
+        results.check("/practice?graded=3" in driver.current_url, f"without JavaScript a grade button posts and redirects ({driver.current_url})")
+        flash = driver.find_elements(By.CSS_SELECTOR, ".practice-flash")
+        results.check(bool(flash) and flash[0].is_displayed() and flash[0].text.startswith("Good: next review in"),
+                      f"without JavaScript the flash confirms the grade ({flash[0].text if flash else None!r})")
+        driver.save_screenshot(os.path.join(shots, "practice-nojs-graded.png"))
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".practice-flash #undo-form button"))
+        results.check(driver.current_url.endswith("/practice?undone=1") and card_id(driver) == first,
+                      f"without JavaScript Undo brings back {first} ({driver.current_url}, {card_id(driver)})")
+        results.check(not console_errors(driver), "practice without JavaScript has no console errors")
+    finally:
+        driver.quit()
+
+
+def check_practice_stats(driver, base, results, shots):
+    """After some reviews the statistics draw three labelled charts that stay readable in dark mode."""
+    status, queue = api_json(base + "/api/v1/practice/queue")
+    results.check(status == 200 and "entries" in queue, f"GET /api/v1/practice/queue answers ({status})")
+    queued = {entry["item_id"] for entry in queue.get("entries", [])}
+    status, listing = api_json(base + "/api/v1/questions?kind=technical&limit=50")
+    spare = next((entry["id"] for entry in listing.get("items", []) if entry["id"] not in queued), None)
+    # A card learned three weeks ago and reviewed two days ago: the review counts toward true retention.
+    now = datetime.datetime.now(datetime.timezone.utc)
+    for days, rating in ((21, 4), (2, 3)):
+        when = (now - datetime.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        status, recorded = api_json(base + "/api/v1/practice/reviews", "POST", {"item_id": spare, "rating": rating, "reviewed_at": when})
+        results.check(status == 201 and recorded.get("card", {}).get("state") == "Review", f"POST /api/v1/practice/reviews records {spare} at {when} ({status}, {recorded})")
+    # And one graded today from the keyboard.
+    driver.get(base + "/practice")
+    press(driver, Keys.SPACE)
+    wait_for(driver, lambda d: d.find_element(By.ID, "answer-section").is_displayed())
+    press_and_wait(driver, "4")
+    results.check("/practice?graded=4" in driver.current_url, f"key 4 grades Easy ({driver.current_url})")
+
+    status, stats = api_json(base + "/api/v1/practice/stats")
+    results.check(status == 200 and stats.get("reviews_total") == 3, f"GET /api/v1/practice/stats counts 3 reviews ({stats.get('reviews_total')})")
+    results.check((stats.get("reviews_per_day") or [{}])[-1].get("count") == 1, "the stats count one review today")
+    results.check(len(stats.get("retention_by_skill", [])) == 1, f"one skill has a true retention ({stats.get('retention_by_skill')})")
+
+    fills = {}
+    for scheme in ("light", "dark"):
+        set_color_scheme(driver, scheme)
+        driver.get(base + "/practice/stats")
+        tiles = {t.text.split("\n", 1)[-1]: t.find_element(By.TAG_NAME, "strong").text for t in driver.find_elements(By.CSS_SELECTOR, ".stat-tiles > div")}
+        results.check(len(tiles) == 5 and tiles.get("Reviews in all") == "3", f"{scheme}: the stat tiles show 3 reviews in all ({tiles})")
+        charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
+        results.check(len(charts) >= 3, f"{scheme}: /practice/stats draws at least 3 charts ({len(charts)})")
+        for index, chart in enumerate(charts):
+            title = driver.execute_script("var t = arguments[0].querySelector(':scope > title'); return t && t.textContent", chart)
+            desc = driver.execute_script("var t = arguments[0].querySelector(':scope > desc'); return t && t.textContent", chart)
+            results.check(chart.get_attribute("role") == "img" and bool(title) and bool(desc), f"{scheme}: chart {index + 1} is an image with a title and a description ({title!r})")
+            if scheme == "light" and title in ("Reviews per day", "Forecast of due cards"):
+                # The value axis of a column chart: 0 to the top, each label a different whole number
+                # (the middle line is left out when it would fall between two counts).
+                ticks = driver.execute_script("return Array.from(arguments[0].querySelectorAll('text[text-anchor=end]')).map(t => t.textContent)", chart)
+                numbers = [int(t) for t in ticks if t.isdigit()]
+                results.check(len(ticks) >= 2 and len(numbers) == len(ticks) and numbers == sorted(set(numbers)) and numbers[0] == 0,
+                              f"chart {title!r} labels its value axis with increasing whole numbers from 0 (got {ticks})")
+        results.check(len(driver.find_elements(By.CSS_SELECTOR, "table.data")) >= 3, f"{scheme}: every chart has a data table")
+        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        bar = driver.execute_script("var b = document.querySelector('.chart .bar:not(.zero)'); return b && getComputedStyle(b).fill")
+        label = driver.execute_script("var t = document.querySelector('.chart text'); return t && getComputedStyle(t).fill")
+        results.check(bar is not None, f"{scheme}: a non-zero bar is drawn")
+        if bar:
+            fills[scheme] = bar
+            results.check(contrast(bar, background) >= 3, f"{scheme}: chart bars stand out from the page ({bar} on {background}, {contrast(bar, background):.1f}:1, need 3:1)")
+        results.check(label is not None and contrast(label, background) >= 4.5, f"{scheme}: chart labels are readable ({label} on {background})")
+        results.check(not console_errors(driver), f"{scheme}: /practice/stats has no console errors")
+        driver.save_screenshot(os.path.join(shots, f"practice-stats-{scheme}.png"))
+    results.check(len(fills) == 2 and fills["light"] != fills["dark"], f"chart bars change colour in dark mode ({fills})")
+    set_color_scheme(driver, "light")
+
+
+def check_practice_settings(driver, base, results, shots):
+    """The practice limits refuse a bad value next to its field and save a good one."""
+    driver.get(base + "/settings#practice")
+    field = driver.find_element(By.ID, "new_per_day")
+    field.clear()
+    field.send_keys("99")
+    submit_and_wait(driver, field)
+    field = driver.find_element(By.ID, "new_per_day")
+    results.check(field.get_attribute("value") == "99", "the refused new-per-day value is kept")
+    errors = driver.find_elements(By.ID, "new_per_day-error")
+    results.check(bool(errors) and errors[0].is_displayed() and errors[0].text, f"an error is shown for new_per_day ({errors[0].text if errors else None!r})")
+    wrapper = field.find_element(By.XPATH, "..")
+    results.check("invalid" in wrapper.get_attribute("class") and wrapper.find_elements(By.ID, "new_per_day-error"), "the error sits next to the new_per_day field")
+    results.check(field.get_attribute("aria-invalid") == "true" and "new_per_day-error" in field.get_attribute("aria-describedby"),
+                  "the field is marked invalid and described by its error")
+    others = [e.get_attribute("id") for e in driver.find_elements(By.CSS_SELECTOR, ".field-error")]
+    results.check(others == ["new_per_day-error"], f"only new_per_day is marked wrong ({others})")
+    unexpected = [m for m in console_errors(driver) if "status of 422" not in m]
+    results.check(not unexpected, f"refused practice settings have no other console errors: {unexpected}")
+    status = post_form_status(base + "/settings/practice", {"new_per_day": "99", "reviews_per_day": "100", "desired_retention": "0.9"})
+    results.check(status == 422, f"POST /settings/practice with new_per_day=99 answers 422 ({status})")
+    driver.save_screenshot(os.path.join(shots, "settings-practice-error.png"))
+
+    field.clear()
+    field.send_keys("8")
+    submit_and_wait(driver, field)
+    results.check(driver.current_url.endswith("/settings?saved=1#practice"), f"saved practice settings redirect to #practice ({driver.current_url})")
+    results.check("Saved." in driver.find_element(By.TAG_NAME, "main").text, "practice settings saved")
+    results.check(driver.find_element(By.ID, "new_per_day").get_attribute("value") == "8", "the saved value 8 is shown")
+    results.check(not driver.find_elements(By.CSS_SELECTOR, ".field-error"), "no field errors once saved")
+    status, settings = api_json(base + "/api/v1/practice/settings")
+    results.check(status == 200 and settings.get("new_per_day") == 8, f"GET /api/v1/practice/settings returns new_per_day 8 ({settings})")
+    results.check(not console_errors(driver), "saved practice settings have no console errors")
+    driver.save_screenshot(os.path.join(shots, "settings-practice-saved.png"))
 
 
 def main():
@@ -101,6 +523,7 @@ def main():
     parser.add_argument("--screenshots", default=None)
     args = parser.parse_args()
 
+    started = time.time()
     work = tempfile.mkdtemp(prefix="infraprep-browser-")
     shots = args.screenshots or os.path.join(work, "screenshots")
     os.makedirs(shots, exist_ok=True)
@@ -108,33 +531,11 @@ def main():
     base = f"http://127.0.0.1:{port}"
     server = start_server(os.path.abspath(args.binary), work, port)
     results = Results()
-    driver = make_driver()
+    driver = None
+    finished = False
     try:
-        with urllib.request.urlopen(base + "/api/v1/sections", timeout=10) as response:
-            sections = json.load(response)
-        results.check(len(sections) == 12, f"12 sections listed, got {len(sections)}")
-        checked_links = {}
-        for section in sections:
-            url = base + section["path"]
-            results.check(http_status(url) == 200, f"{section['path']} answers 200")
-            driver.get(url)
-            results.check(driver.title.startswith(section["title"]), f"{section['path']} has title {section['title']!r} (got {driver.title!r})")
-            errors = console_errors(driver)
-            results.check(not errors, f"{section['path']} has no console errors: {errors}")
-            current = driver.find_elements(By.CSS_SELECTOR, 'nav a[aria-current="page"]')
-            results.check(len(current) == 1 and current[0].text == section["title"], f"{section['path']} marks itself in the navigation")
-            if not section["available"]:
-                results.check("Not built yet." in driver.find_element(By.TAG_NAME, "main").text, f"{section['path']} says it is not built yet")
-            for anchor in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
-                href = anchor.get_attribute("href")
-                if not href.startswith(base):
-                    results.check(href.startswith("#"), f"{section['path']} links off-site to {href}")
-                    continue
-                target = urllib.parse.urldefrag(href)[0]
-                if target not in checked_links:
-                    checked_links[target] = http_status(target)
-                results.check(checked_links[target] == 200, f"link {target} on {section['path']} answers {checked_links[target]}")
-            driver.save_screenshot(os.path.join(shots, f"{section['id']}.png"))
+        driver = make_driver()
+        run_check(results, shots, check_sections, driver, base, results, shots)
 
         # A sample of every kind of item: the page answers, the answer is folded, and it opens.
         for kind in ("technical", "system-design", "troubleshooting", "behavioral", "ask-interviewer", "cheatsheet"):
@@ -165,6 +566,13 @@ def main():
         results.check(bool(first) and "kv" in first[0].text.lower(), f"the first result is about the KV cache ({first[0].text if first else None!r})")
         driver.save_screenshot(os.path.join(shots, "questions-search.png"))
 
+        # Practice: keyboard only, then without JavaScript, then statistics and limits.
+        for check in (check_practice_keyboard, check_practice_rubric, check_practice_typed_answer):
+            run_check(results, shots, check, driver, base, results, shots)
+        run_check(results, shots, check_practice_without_javascript, base, results, shots)
+        for check in (check_practice_stats, check_practice_settings):
+            run_check(results, shots, check, driver, base, results, shots)
+
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.
         driver.get(base + "/settings")
         zone = driver.find_element(By.ID, "timeZone")
@@ -185,25 +593,39 @@ def main():
         results.check(not console_errors(driver), "settings has no console errors")
 
         # Dark mode and phone width.
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        set_color_scheme(driver, "dark")
         driver.get(base + "/")
         background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
         results.check(background == "rgb(22, 24, 27)", f"dark mode follows the OS (body background {background})")
         driver.save_screenshot(os.path.join(shots, "today-dark.png"))
         driver.set_window_size(390, 844)
-        driver.get(base + "/settings")
-        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        results.check(overflow <= 0, f"no horizontal page scroll at phone width (overflow {overflow}px)")
-        driver.save_screenshot(os.path.join(shots, "settings-phone.png"))
+        for path, name in (("/settings", "settings-phone"), ("/practice?reveal=1", "practice-phone")):
+            driver.get(base + path)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            results.check(overflow <= 0, f"no horizontal page scroll on {path} at phone width (overflow {overflow}px)")
+            driver.save_screenshot(os.path.join(shots, f"{name}.png"))
+        finished = True
     finally:
-        driver.quit()
+        if driver is not None:
+            driver.quit()
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+            server.wait()
+        # Nothing of the run is left behind but the screenshots (and the server log when something failed).
+        shutil.rmtree(os.path.join(work, "data"), ignore_errors=True)
+        log = os.path.join(work, "server.log")
+        if results.failures or not finished:
+            print(f"server log: {log}")
+        else:
+            os.remove(log)
+            if os.path.abspath(shots) != os.path.join(work, "screenshots"):
+                shutil.rmtree(work, ignore_errors=True)
 
     print(f"screenshots: {shots}")
+    print(f"browser run took {time.time() - started:.0f} s")
     print(f"browser: {results.passed} passed, {len(results.failures)} failed")
     return 1 if results.failures else 0
 

@@ -91,8 +91,8 @@ struct SRSReplayCommand: ParsableCommand {
         while let line = reader.next() {
             number += 1
             do {
-                if let result = try replay.run(line, line: number) { out.write(result) }
-            } catch {
+                try out.writeLine { try replay.run(line, line: number, into: &$0) }
+            } catch let error as Replay.LineError {
                 errors += 1
                 let label = input.map { "\($0):" } ?? "stdin:"
                 FileHandle.standardError.write(Data("\(label)\(error.line): \(error.message)\n".utf8))

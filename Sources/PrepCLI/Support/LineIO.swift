@@ -50,6 +50,12 @@ final class BufferedOutput {
         if bytes.count >= 1 << 16 { flush() }
     }
 
+    /// Appends a line through `body`, which writes its bytes (without the newline).
+    func writeLine(_ body: (inout [UInt8]) throws -> Bool) rethrows {
+        if try body(&bytes) { bytes.append(0x0A) }
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
     func flush() {
         guard !bytes.isEmpty else { return }
         FileHandle.standardOutput.write(Data(bytes))

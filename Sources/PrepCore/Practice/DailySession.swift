@@ -67,27 +67,48 @@ public enum DailySession {
             slots -= 1
         }
         // The seed's daily minimum: one technical and one behavioral question.
+        func weights(_ indices: [Int]) -> [Double] {
+            var peers: [Int: Int] = [:]
+            for candidate in pool { peers[candidate.tier ?? 0, default: 0] += 1 }
+            return indices.map { weight(pool[$0], peers: peers[pool[$0].tier ?? 0] ?? 1, weakness: weakness) }
+        }
         for kind in [ItemKind.technical, .behavioral] where slots > 0 && !today.newKinds.contains(kind) {
             let indices = pool.indices.filter { pool[$0].kind == kind }
-            if let index = pick(indices, weights: indices.map { weight(pool[$0], in: pool, weakness: weakness) }, random: &random) {
-                take(index)
-            }
+            if let index = pick(indices, weights: weights(indices), random: &random) { take(index) }
         }
         while slots > 0, !pool.isEmpty {
             let indices = Array(pool.indices)
-            guard let index = pick(indices, weights: indices.map { weight(pool[$0], in: pool, weakness: weakness) }, random: &random) else { break }
+            guard let index = pick(indices, weights: weights(indices), random: &random) else { break }
             take(index)
         }
         return Queue(reviews: reviews, new: chosen)
     }
 
+    /// Today's queue, stable through the day: the new questions are drawn once from the pool
+    /// as it stood at the start of the day (`studiedToday` put back, nothing done yet), so
+    /// grading one card never reshuffles the rest; those already studied are then crossed off.
+    /// `weakness` should be as known at the start of the day, for the same reason.
+    public static func forToday(
+        due: [String], unstudied: [Candidate], studiedToday: [Candidate], reviewsDone: Int, settings: PracticeSettings,
+        weakness: [String: Double] = [:], focus: Set<String>? = nil, seed: UInt64
+    ) -> Queue {
+        let done = Set(studiedToday.map(\.itemID))
+        // In one fixed order, so the same seed draws the same questions whatever was studied since.
+        let pool = (unstudied + studiedToday).sorted { $0.itemID < $1.itemID }
+        let pick = build(due: [], candidates: pool, today: .init(), settings: settings, weakness: weakness, focus: focus, seed: seed).new
+        let left = max(0, settings.newPerDay - done.count)
+        return Queue(
+            reviews: Array(due.prefix(max(0, settings.reviewsPerDay - reviewsDone))),
+            new: Array(pick.filter { !done.contains($0) }.prefix(left))
+        )
+    }
+
     /// Each tier's share of study time is split across that tier's remaining items, so a
     /// tier with many questions does not crowd out a smaller one; weak skills count up to
     /// twice, and easier questions of a skill come before harder ones.
-    static func weight(_ candidate: Candidate, in pool: [Candidate], weakness: [String: Double]) -> Double {
+    static func weight(_ candidate: Candidate, peers: Int, weakness: [String: Double]) -> Double {
         let tier = candidate.tier ?? 0
         let share = tier >= 1 && tier <= 3 ? TierAllocation.share(ofTier: tier) : 0.05
-        let peers = pool.lazy.filter { ($0.tier ?? 0) == tier }.count
         let weak = 1 + min(max(weakness[candidate.skill] ?? 0.5, 0), 1)
         let ease = Double(4 - min(max(candidate.difficulty, 1), 3)) / 2
         return share / Double(max(peers, 1)) * weak * ease

@@ -10,7 +10,12 @@ public enum ISO8601 {
     /// `YYYY-MM-DDTHH:MM[:SS[.ffffff]](Z|±HH:MM)`; a space may stand for the `T`. A time
     /// zone is required: the same wall-clock time means different instants elsewhere.
     public static func parse(_ text: String) throws(ParseError) -> Instant {
-        let b = Array(text.utf8)
+        var copy = text
+        let result = copy.withUTF8 { bytes in Result { () throws(ParseError) -> Instant in try parse(utf8: bytes, text: text) } }
+        return try result.get()
+    }
+
+    private static func parse(utf8 b: UnsafeBufferPointer<UInt8>, text: String) throws(ParseError) -> Instant {
         var i = 0
         func fail(_ reason: String) -> ParseError { ParseError(text: text, reason: reason) }
         func digits(_ n: Int) -> Int? {
@@ -79,13 +84,39 @@ public enum ISO8601 {
     /// Written as Python's `datetime.isoformat()` writes a UTC time: `+00:00`, and a
     /// six-digit fraction only when there is one.
     public static func format(_ time: Instant) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        append(time, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `format` written straight into a byte buffer (the replay's output path).
+    public static func append(_ time: Instant, to out: inout [UInt8]) {
         let (seconds, micro) = floorDivide(time.microseconds, 1_000_000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = civilFromDays(Int(days))
-        var out = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-        out += pad(Int(secondOfDay / 3600), 2) + ":" + pad(Int(secondOfDay % 3600 / 60), 2) + ":" + pad(Int(secondOfDay % 60), 2)
-        if micro != 0 { out += "." + pad(Int(micro), 6) }
-        return out + "+00:00"
+        func digits(_ value: Int, _ width: Int) {
+            if value < 0 || value >= pow10(width) {
+                out.append(contentsOf: String(value).utf8)
+                return
+            }
+            var divisor = pow10(width - 1)
+            while divisor > 0 {
+                out.append(UInt8(0x30 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(year, 4); out.append(0x2D); digits(month, 2); out.append(0x2D); digits(day, 2); out.append(0x54)
+        digits(Int(secondOfDay / 3600), 2); out.append(0x3A); digits(Int(secondOfDay % 3600 / 60), 2); out.append(0x3A)
+        digits(Int(secondOfDay % 60), 2)
+        if micro != 0 { out.append(0x2E); digits(Int(micro), 6) }
+        out.append(contentsOf: "+00:00".utf8)
+    }
+
+    private static func pow10(_ n: Int) -> Int {
+        var value = 1
+        for _ in 0..<n { value *= 10 }
+        return value
     }
 
     /// The calendar date (year, month, day) of a day number, days since 1970-01-01.
@@ -122,10 +153,5 @@ public enum ISO8601 {
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let (q, r) = a.quotientAndRemainder(dividingBy: b)
         return r < 0 ? (q - 1, r + b) : (q, r)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

@@ -6,6 +6,10 @@ public struct PracticeStats: Sendable, Equatable, Codable {
         /// YYYY-MM-DD in the person's time zone.
         public var date: String
         public var count: Int
+        public init(date: String, count: Int) {
+            self.date = date
+            self.count = count
+        }
     }
 
     public struct SkillRetention: Sendable, Equatable, Codable {

@@ -19,9 +19,17 @@ public struct Replay {
 
     /// Runs one input line; returns the output line, nil for a blank line.
     public mutating func run(_ text: String, line: Int) throws(LineError) -> String? {
-        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        var out: [UInt8] = []
+        guard try run(text, line: line, into: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Runs one input line, appending the output line (without a newline) to `out`;
+    /// false for a blank line.
+    public mutating func run(_ text: String, line: Int, into out: inout [UInt8]) throws(LineError) -> Bool {
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return false }
         func fail(_ message: String) -> LineError { LineError(line: line, message: message) }
-        let object: [String: FlatJSON.Value]
+        let object: FlatJSON.Object
         do { object = try FlatJSON.parseObject(text) } catch { throw fail("not a JSON object (\(error)); expected {\"card\":\"id\",\"rating\":1-4,\"time\":\"ISO-8601\"}") }
         guard case let .string(card)? = object["card"], !card.isEmpty else { throw fail("\"card\" must be a non-empty string") }
         let rating: Rating
@@ -39,13 +47,33 @@ public struct Replay {
         let after: SRSCard
         do { after = try scheduler.review(before, rating: rating, at: time, random: &random) } catch { throw fail("card \(FlatJSON.quoted(card)): \(error.message)") }
         cards[card] = after
-        return Self.line(card: card, after)
+        Self.append(card: card, after, to: &out)
+        return true
     }
 
-    public static func line(card: String, _ state: SRSCard) -> String {
-        "{\"card\":\(FlatJSON.quoted(card)),\"state\":\"\(state.state.name)\",\"step\":\(state.step.map(String.init) ?? "null"),"
-            + "\"stability\":\(FlatJSON.number(state.stability)),\"difficulty\":\(FlatJSON.number(state.difficulty)),"
-            + "\"due\":\"\(ISO8601.format(state.due))\",\"last_review\":\(state.lastReview.map { "\"\(ISO8601.format($0))\"" } ?? "null")}"
+    /// The output line for a card's state, as bytes.
+    public static func append(card: String, _ state: SRSCard, to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"card\":".utf8)
+        out.append(contentsOf: FlatJSON.quoted(card).utf8)
+        out.append(contentsOf: ",\"state\":\"".utf8)
+        out.append(contentsOf: state.state.name.utf8)
+        out.append(contentsOf: "\",\"step\":".utf8)
+        out.append(contentsOf: (state.step.map(String.init) ?? "null").utf8)
+        out.append(contentsOf: ",\"stability\":".utf8)
+        out.append(contentsOf: FlatJSON.number(state.stability).utf8)
+        out.append(contentsOf: ",\"difficulty\":".utf8)
+        out.append(contentsOf: FlatJSON.number(state.difficulty).utf8)
+        out.append(contentsOf: ",\"due\":\"".utf8)
+        ISO8601.append(state.due, to: &out)
+        out.append(contentsOf: "\",\"last_review\":".utf8)
+        if let last = state.lastReview {
+            out.append(0x22)
+            ISO8601.append(last, to: &out)
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+        out.append(0x7D)
     }
 }
 

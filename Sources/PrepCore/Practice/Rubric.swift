@@ -4,7 +4,7 @@ public enum Rubric {
     public struct Match: Sendable, Equatable, Codable {
         public var keyPoint: String
         public var covered: Bool
-        /// The key point's words found in the answer, as written in the key point.
+        /// The key point's words found in the answer, as the key point writes them.
         public var matched: [String]
         public var missing: [String]
     }
@@ -48,15 +48,27 @@ public enum Rubric {
             for variant in variants(term) { answerKeys.insert(synonyms.key(variant)) }
         }
         return keyPoints.map { point in
-            var seen = Set<String>()
-            let words = Tokenizer.terms(point).filter { !stopwords.contains($0) && seen.insert($0).inserted }
+            let words = contentWords(point)
             var matched: [String] = [], missing: [String] = []
             for word in words {
-                if variants(word).contains(where: { answerKeys.contains(synonyms.key($0)) }) { matched.append(word) } else { missing.append(word) }
+                if variants(word.term).contains(where: { answerKeys.contains(synonyms.key($0)) }) { matched.append(word.text) } else { missing.append(word.text) }
             }
             let needed = words.count >= 2 ? max(2, (words.count + 1) / 2) : words.count
             return Match(keyPoint: point, covered: !words.isEmpty && matched.count >= needed, matched: matched, missing: missing)
         }
+    }
+
+    /// The distinct content words of a key point: each as written, and as the term it folds to.
+    static func contentWords(_ point: String) -> [(text: String, term: String)] {
+        var seen = Set<String>()
+        var out: [(String, String)] = []
+        for word in point.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            // One character (the "s" of "GPU's", the "0" of "0.09") says nothing about coverage.
+            for term in Tokenizer.terms(String(word)) where term.count > 1 && !stopwords.contains(term) && seen.insert(term).inserted {
+                out.append((String(word), term))
+            }
+        }
+        return out
     }
 
     /// Plural and singular of short words (GPUs/GPU, pods/pod) that the tokenizer keeps whole.

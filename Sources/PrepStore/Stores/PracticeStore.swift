@@ -39,9 +39,19 @@ public struct ReviewSubmission: Sendable, Equatable {
 public struct ReviewOutcome: Sendable, Equatable {
     public var reviewID: UUID
     public var itemID: String
+    /// The rating recorded (for a duplicate, the first request's).
+    public var rating: Rating
     public var card: SRSCard
     /// True when the client review id had been recorded before; nothing changed this time.
     public var duplicate: Bool
+}
+
+/// A client review id sent again for another question: a client bug, not a retry.
+public struct ClientIDReused: UserFacingError, Equatable {
+    public let clientID: String
+    public let itemID: String
+    public var problem: String { "client_review_id '\(clientID)' was already used for a review of '\(itemID)'" }
+    public var fix: String { "use a new id (such as a fresh UUID) for each review; reuse an id only to retry the same request" }
 }
 
 public struct UndoOutcome: Sendable, Equatable {
@@ -110,6 +120,14 @@ public enum PracticeStore {
             .map { try $0.decode(column: "item_id", as: String.self) }
     }
 
+    /// How many cards are due at `now` (a count over the same index range).
+    public static func dueCount(userID: UUID, now: Instant, on db: any Database) async throws -> Int {
+        let sql = try sqlDatabase(db)
+        return try await sql.raw("""
+            SELECT COUNT(*) AS n FROM srs_cards WHERE user_id = \(bind: userID) AND due_us <= \(bind: now.microseconds)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     public static func studiedItemIDs(userID: UUID, on db: any Database) async throws -> Set<String> {
         let sql = try sqlDatabase(db)
         let rows = try await sql.select().column("item_id").from("srs_cards").where("user_id", .equal, userID).all()
@@ -138,6 +156,7 @@ public enum PracticeStore {
         _ submission: ReviewSubmission, userID: UUID, scheduler: FSRS, random: R, on db: any Database
     ) async throws -> ReviewOutcome {
         if let client = submission.clientReviewID, let earlier = try await recorded(clientID: client, userID: userID, on: db) {
+            guard earlier.itemID == submission.itemID else { throw ClientIDReused(clientID: client, itemID: earlier.itemID) }
             return earlier
         }
         do {
@@ -176,7 +195,7 @@ public enum PracticeStore {
                             existing?.card.due.microseconds, existing?.card.lastReview?.microseconds, existing?.reps ?? 0, existing?.lapses ?? 0,
                             after.state.rawValue, after.step, after.stability ?? 0, after.difficulty ?? 0, after.due.microseconds)
                     .run()
-                return ReviewOutcome(reviewID: reviewID, itemID: submission.itemID, card: after, duplicate: false)
+                return ReviewOutcome(reviewID: reviewID, itemID: submission.itemID, rating: submission.rating, card: after, duplicate: false)
             }
         } catch {
             // Two copies of one retried request racing: the unique index let one through.
@@ -190,7 +209,7 @@ public enum PracticeStore {
     static func recorded(clientID: String, userID: UUID, on db: any Database) async throws -> ReviewOutcome? {
         let sql = try sqlDatabase(db)
         guard let row = try await sql.select()
-            .columns("id", "item_id", "after_state", "after_step", "after_stability", "after_difficulty", "after_due_us", "reviewed_us")
+            .columns("id", "item_id", "rating", "after_state", "after_step", "after_stability", "after_difficulty", "after_due_us", "reviewed_us")
             .from("srs_reviews").where("user_id", .equal, userID).where("client_review_id", .equal, clientID).first() else { return nil }
         let card = SRSCard(
             state: CardState(rawValue: try row.decode(column: "after_state", as: Int.self)) ?? .review,
@@ -200,10 +219,11 @@ public enum PracticeStore {
             due: Instant(microseconds: try row.decode(column: "after_due_us", as: Int64.self)),
             lastReview: Instant(microseconds: try row.decode(column: "reviewed_us", as: Int64.self))
         )
-        return ReviewOutcome(reviewID: try row.decode(column: "id", as: UUID.self), itemID: try row.decode(column: "item_id", as: String.self), card: card, duplicate: true)
+        return ReviewOutcome(reviewID: try row.decode(column: "id", as: UUID.self), itemID: try row.decode(column: "item_id", as: String.self),
+                             rating: Rating(rawValue: try row.decode(column: "rating", as: Int.self)) ?? .good, card: card, duplicate: true)
     }
 
-    /// Takes back the person's latest review: the card returns to its state before it (or
+    /// Takes back the review the person submitted last (a back-dated one included): the card returns to its state before it (or
     /// disappears if the review created it) and the log row goes. Nil when there is none.
     public static func undoLast(userID: UUID, on db: any Database) async throws -> UndoOutcome? {
         try await db.transaction { tx in
@@ -212,7 +232,7 @@ public enum PracticeStore {
                 .columns("id", "card_id", "item_id", "rating", "prev_state", "prev_step", "prev_stability", "prev_difficulty",
                          "prev_due_us", "prev_last_review_us", "prev_reps", "prev_lapses")
                 .from("srs_reviews").where("user_id", .equal, userID)
-                .orderBy("reviewed_us", .descending).orderBy("recorded_us", .descending).limit(1).first() else { return nil }
+                .orderBy("recorded_us", .descending).orderBy("reviewed_us", .descending).limit(1).first() else { return nil }
             let cardID = try row.decode(column: "card_id", as: UUID.self)
             let itemID = try row.decode(column: "item_id", as: String.self)
             let rating = Rating(rawValue: try row.decode(column: "rating", as: Int.self)) ?? .good
@@ -247,15 +267,7 @@ public enum PracticeStore {
         let recent = try await sql.select().column("reviewed_us").from("srs_reviews")
             .where("user_id", .equal, userID).where("reviewed_us", .greaterThanOrEqual, historyStart.microseconds).all()
             .map { Instant(microseconds: try $0.decode(column: "reviewed_us", as: Int64.self)) }
-        let bySkill = try await sql.raw("""
-            SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed
-            FROM srs_reviews WHERE user_id = \(bind: userID) AND prev_state = \(bind: CardState.review.rawValue)
-            GROUP BY skill
-            """).all().map {
-                PracticeStats.SkillRetention(skill: try $0.decode(column: "skill", as: String.self),
-                                             reviews: try $0.decode(column: "reviews", as: Int.self),
-                                             passed: try $0.decode(column: "passed", as: Int?.self) ?? 0)
-            }
+        let bySkill = try await skillCounts(userID: userID, before: nil, on: db)
         let total = try await count("SELECT COUNT(*) AS n FROM srs_reviews WHERE user_id = ", userID, sql)
         let cards = try await count("SELECT COUNT(*) AS n FROM srs_cards WHERE user_id = ", userID, sql)
         let horizon = now.adding(days: PracticeStats.window + 1)
@@ -264,6 +276,23 @@ public enum PracticeStore {
             .map { Instant(microseconds: try $0.decode(column: "due_us", as: Int64.self)) }
         return PracticeStats.Counts(recentReviews: recent, bySkill: bySkill, reviewsTotal: total, cardsStudied: cards,
                                     dueNow: dues.filter { $0 <= now }.count, upcomingDues: dues)
+    }
+
+    /// Per skill, reviews of cards in review state and how many passed; with `before`, only
+    /// reviews before that time.
+    public static func skillCounts(userID: UUID, before: Instant?, on db: any Database) async throws -> [PracticeStats.SkillRetention] {
+        let sql = try sqlDatabase(db)
+        let limit = before?.microseconds ?? Int64.max
+        return try await sql.raw("""
+            SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed
+            FROM srs_reviews WHERE user_id = \(bind: userID) AND prev_state = \(bind: CardState.review.rawValue)
+              AND reviewed_us < \(bind: limit)
+            GROUP BY skill
+            """).all().map {
+                PracticeStats.SkillRetention(skill: try $0.decode(column: "skill", as: String.self),
+                                             reviews: try $0.decode(column: "reviews", as: Int.self),
+                                             passed: try $0.decode(column: "passed", as: Int?.self) ?? 0)
+            }
     }
 
     private static func count(_ prefix: String, _ userID: UUID, _ sql: any SQLDatabase) async throws -> Int {

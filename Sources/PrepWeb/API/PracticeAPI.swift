@@ -7,64 +7,8 @@ import Vapor
 /// `/api/v1/practice/…`: today's queue, grading (idempotent with a client review id),
 /// undo, rubric checks, statistics and settings.
 enum PracticeAPI {
-    struct CardState: Content {
-        var state: String
-        var step: Int?
-        var stability: Double?
-        var difficulty: Double?
-        var due: String
-        var lastReview: String?
-
-        init(_ card: SRSCard) {
-            state = card.state.name
-            step = card.step
-            stability = card.stability
-            difficulty = card.difficulty
-            due = ISO8601.format(card.due)
-            lastReview = card.lastReview.map(ISO8601.format)
-        }
-    }
-
-    struct QueueEntry: Content {
-        var itemId: String
-        var title: String
-        var kind: String
-        var skill: String
-        var new: Bool
-        var card: CardState?
-        /// What each grade would schedule now: the due time per rating name.
-        var preview: [String: String]
-    }
-
-    struct Queue: Content {
-        var date: String
-        var timeZone: String
-        var reviewsDone: Int
-        var newDone: Int
-        var dueBeyondLimit: Int
-        var entries: [QueueEntry]
-    }
-
-    static func queue(_ req: Request) async throws -> Queue {
-        let service = try await PracticeController.service(req)
-        return try await makeQueue(service)
-    }
-
-    static func makeQueue(_ service: PracticeService) async throws -> Queue {
-        let session = try await service.session()
-        let scheduler = try await service.scheduler()
-        return Queue(
-            date: session.date.text, timeZone: service.timeZone.identifier, reviewsDone: session.reviewsDone, newDone: session.newDone,
-            dueBeyondLimit: session.dueBeyondLimit,
-            entries: session.entries.map { entry in
-                let preview = service.preview(entry, scheduler: scheduler)
-                return QueueEntry(
-                    itemId: entry.item.id, title: entry.item.title, kind: entry.item.kind.rawValue, skill: entry.item.skill,
-                    new: entry.isNew, card: entry.card.map { CardState($0.card) },
-                    preview: Dictionary(uniqueKeysWithValues: preview.map { ($0.key.name.lowercased(), ISO8601.format($0.value.due)) })
-                )
-            }
-        )
+    static func queue(_ req: Request) async throws -> PracticeQueueDocument {
+        try await PracticeController.service(req).queueDocument()
     }
 
     struct Submit: Content {
@@ -82,7 +26,7 @@ enum PracticeAPI {
         var itemId: String
         var rating: Int
         var duplicate: Bool
-        var card: CardState
+        var card: CardStateDocument
     }
 
     static func submit(_ req: Request) async throws -> Response {
@@ -100,8 +44,13 @@ enum PracticeAPI {
             errors["client_review_id"] = "Use a non-empty id of at most 100 characters, such as a UUID."
         }
         if let duration = body.durationMs, duration < 0 { errors["duration_ms"] = "Use a duration of 0 or more milliseconds." }
-        if let hits = body.rubricHits, let total = body.rubricTotal, hits > total || hits < 0 {
-            errors["rubric_hits"] = "Use a number of key points from 0 to rubric_total (\(total))."
+        if let total = body.rubricTotal, total < 0 { errors["rubric_total"] = "Use a number of key points of 0 or more." }
+        if let hits = body.rubricHits {
+            if hits < 0 {
+                errors["rubric_hits"] = "Use a number of key points of 0 or more."
+            } else if let total = body.rubricTotal, hits > total {
+                errors["rubric_hits"] = "Use a number of key points from 0 to rubric_total (\(total))."
+            }
         }
         guard errors.isEmpty, let rating else { throw ValidationFailure(fields: errors) }
         let service = try await PracticeController.service(req)
@@ -118,8 +67,10 @@ enum PracticeAPI {
             throw ValidationFailure(fields: ["item_id": error.message])
         } catch let error as FSRS.ReviewError {
             throw HTTPUserError(status: .conflict, error: error)
+        } catch let error as ClientIDReused {
+            throw ValidationFailure(fields: ["client_review_id": error.message])
         }
-        let recorded = Recorded(reviewId: outcome.reviewID, itemId: outcome.itemID, rating: rating.rawValue, duplicate: outcome.duplicate, card: CardState(outcome.card))
+        let recorded = Recorded(reviewId: outcome.reviewID, itemId: outcome.itemID, rating: outcome.rating.rawValue, duplicate: outcome.duplicate, card: CardStateDocument(outcome.card))
         let response = Response(status: outcome.duplicate ? .ok : .created)
         try response.content.encode(recorded)
         return response
@@ -129,7 +80,7 @@ enum PracticeAPI {
         var itemId: String
         var rating: Int
         /// The card as it was before the undone review; null when that review created it.
-        var card: CardState?
+        var card: CardStateDocument?
     }
 
     static func undo(_ req: Request) async throws -> Undone {
@@ -137,7 +88,7 @@ enum PracticeAPI {
         guard let outcome = try await service.undo() else {
             throw HTTPUserError(status: .conflict, error: PlainError("there is no review to undo", fix: "grade a card first"))
         }
-        return Undone(itemId: outcome.itemID, rating: outcome.rating.rawValue, card: outcome.card.map(CardState.init))
+        return Undone(itemId: outcome.itemID, rating: outcome.rating.rawValue, card: outcome.card.map(CardStateDocument.init))
     }
 
     struct RubricRequest: Content {
@@ -194,4 +145,5 @@ enum PracticeAPI {
 }
 
 extension PracticeStats: Content {}
+extension PracticeQueueDocument: Content {}
 extension PracticeSettings: Content {}

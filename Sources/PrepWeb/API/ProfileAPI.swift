@@ -21,14 +21,8 @@ enum ProfileAPI {
         case let .success(profile):
             return profile
         case let .failure(errors):
-            throw ValidationFailure(fields: Dictionary(uniqueKeysWithValues: errors.fields.map { (snakeCase($0.key), $0.value) }))
-        }
-    }
-
-    /// Field names in problems use the API's spelling (`display_name`), not Swift's.
-    private static func snakeCase(_ name: String) -> String {
-        name.reduce(into: "") { out, ch in
-            if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }
+            // Field names in problems use the API's spelling (`display_name`), not Swift's.
+            throw ValidationFailure(fields: Dictionary(uniqueKeysWithValues: errors.fields.map { (CodingPathText.snakeCase($0.key), $0.value) }))
         }
     }
 }

@@ -65,7 +65,7 @@ struct ProblemMiddleware: AsyncMiddleware {
 enum DecodingErrorText {
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [any CodingKey]) -> String {
-            let joined = CodingPathText.describe(keys)
+            let joined = CodingPathText.describe(keys, snakeCase: true)
             return joined.isEmpty ? "the body" : "field '\(joined)'"
         }
         switch error {

@@ -18,7 +18,9 @@ enum SVGChart {
         let maximum = niceCeiling(bars.map(\.value).max() ?? 0)
         let step = plotWidth / Double(max(bars.count, 1))
         var svg = header(width: width, height: height, title: title, description: description)
-        for tick in [0.0, maximum / 2, maximum] {
+        // Counts: a middle line only where it falls on a whole number.
+        let middle = maximum / 2
+        for tick in middle == middle.rounded() ? [0.0, middle, maximum] : [0.0, maximum] {
             let y = top + plotHeight - plotHeight * (maximum > 0 ? tick / maximum : 0)
             svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 6))\" y2=\"\(f(y))\"/>"
             svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Int(tick))</text>"

@@ -56,20 +56,21 @@ public struct PracticeService: Sendable {
         let settings = try await PracticeStore.settings(userID: userID, on: db)
         let dayStart = today.start(in: timeZone)
         let done = try await PracticeStore.today(userID: userID, since: dayStart, on: db)
-        let newKinds = Set(done.newItemIDs.compactMap { catalog[$0]?.kind })
         let reviewLimit = max(0, settings.reviewsPerDay - done.reviews)
-        // One more than the limit tells whether more are waiting.
-        var due = try await PracticeStore.dueItemIDs(userID: userID, now: now, limit: reviewLimit + 1, on: db)
+        var due = try await PracticeStore.dueItemIDs(userID: userID, now: now, limit: reviewLimit, on: db)
             .filter { catalog[$0] != nil }
+        let dueTotal = try await PracticeStore.dueCount(userID: userID, now: now, on: db)
         let studied = try await PracticeStore.studiedItemIDs(userID: userID, on: db)
-        let candidates = catalog.items.filter { DailySession.practisedKinds.contains($0.kind) && !studied.contains($0.id) }.map {
-            DailySession.Candidate(itemID: $0.id, kind: $0.kind, skill: $0.skill, tier: catalog.tier(of: $0), difficulty: $0.difficulty)
+        func candidate(_ item: ContentItem) -> DailySession.Candidate {
+            DailySession.Candidate(itemID: item.id, kind: item.kind, skill: item.skill, tier: catalog.tier(of: item), difficulty: item.difficulty)
         }
-        let counts = try await PracticeStore.statsCounts(userID: userID, now: now, on: db)
-        var queue = DailySession.build(
-            due: due, candidates: candidates,
-            today: .init(reviewsDone: done.reviews, newDone: done.newItemIDs.count, newKinds: newKinds),
-            settings: settings, weakness: PracticeStats.weakness(counts.bySkill), seed: seed
+        let practised = catalog.items.filter { DailySession.practisedKinds.contains($0.kind) }
+        let studiedToday = Set(done.newItemIDs)
+        let weakness = PracticeStats.weakness(try await PracticeStore.skillCounts(userID: userID, before: dayStart, on: db))
+        var queue = DailySession.forToday(
+            due: due, unstudied: practised.filter { !studied.contains($0.id) }.map(candidate),
+            studiedToday: practised.filter { studiedToday.contains($0.id) }.map(candidate), reviewsDone: done.reviews,
+            settings: settings, weakness: weakness, seed: seed
         )
         if queue.count == 0, reviewLimit > 0 {
             // Like Anki's learn-ahead: with nothing else left, a learning step due within
@@ -81,10 +82,11 @@ public struct PracticeService: Sendable {
         let cards = try await PracticeStore.cards(userID: userID, itemIDs: queue.reviews, on: db)
         let entries = queue.reviews.compactMap { id in catalog[id].map { Entry(item: $0, card: cards[id]) } }
             + queue.new.compactMap { id in catalog[id].map { Entry(item: $0, card: nil) } }
+        let nextDue = entries.isEmpty ? try await PracticeStore.statsCounts(userID: userID, now: now, on: db).upcomingDues.filter { $0 > now }.min() : nil
         return Session(
             date: today, entries: entries, settings: settings, reviewsDone: done.reviews, newDone: done.newItemIDs.count,
-            dueBeyondLimit: max(0, due.count - queue.reviews.count),
-            nextDue: entries.isEmpty ? counts.upcomingDues.filter { $0 > now }.min() : nil
+            dueBeyondLimit: max(0, dueTotal - queue.reviews.count),
+            nextDue: nextDue
         )
     }
 

@@ -1,0 +1,220 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PrepContent
+import PrepCore
+import PrepStore
+import PrepWeb
+
+struct PracticeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practice",
+        abstract: "Today's spaced-repetition session in the terminal (the same queue as the web page).",
+        discussion: """
+        Keys: Space reveals the answer, t types an answer to check against the key points, \
+        1 Again, 2 Hard, 3 Good, 4 Easy, u undoes the last grade, q quits. Input from a pipe is \
+        read as keys too, so a session can be scripted. --json prints today's queue instead.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var content: ContentOptions
+
+    @Flag(name: .long, help: "Print today's queue as JSON (the shape of GET /api/v1/practice/queue) and exit.")
+    var json = false
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        try await PracticeCommand.withService(global: global, catalog: catalog) { service in
+            if json {
+                print(try JSONOutput.render(try await service.queueDocument()))
+            } else {
+                try await PracticeSessionUI(terminal: .forStandardOutput(), catalog: catalog).run(serviceAt: { try await service.at(Date()) })
+            }
+        }
+    }
+
+    /// Opens the database (migrating it like the server), runs `body`, closes it.
+    static func withService(global: GlobalOptions, catalog: ContentCatalog, _ body: (PracticeService) async throws -> Void) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let (storage, _) = try global.storage(environment: environment)
+        if case let .sqlite(path) = storage { try DataFolder.prepare(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        var logger = Logger(label: "infraprep.practice")
+        logger.logLevel = .error
+        let store = try StandaloneStore(storage: storage, logger: logger)
+        do {
+            let user = try await store.prepare()
+            try await body(try await PracticeService.forUser(user.id, db: store.db, catalog: catalog, now: Date()))
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+}
+
+extension PracticeService {
+    /// The same person and database at another moment.
+    func at(_ date: Date) -> PracticeService {
+        PracticeService(db: db, catalog: catalog, userID: userID, timeZone: timeZone, now: Instant(date: date))
+    }
+}
+
+/// The interactive session: one card, reveal, grade, next.
+struct PracticeSessionUI {
+    let terminal: Terminal
+    let catalog: ContentCatalog
+
+    func run(serviceAt: () async throws -> PracticeService) async throws {
+        let keys = RawKeys()
+        keys.start()
+        defer { keys.restore() }
+        say(terminal.dim("Space reveal · t type an answer · 1 Again 2 Hard 3 Good 4 Easy · u undo · q quit"))
+        var lastItem: String?
+        while true {
+            let service = try await serviceAt()
+            let session = try await service.session()
+            guard let entry = session.entries.first else {
+                say("\n" + terminal.green("All done for today.") + (session.nextDue.map { " The next card is due in \(IntervalText.between(service.now, $0))." } ?? ""))
+                if session.dueBeyondLimit > 0 { say("\(session.dueBeyondLimit) more are due beyond your daily review limit (Settings on the web page).") }
+                return
+            }
+            if entry.item.id == lastItem { say(terminal.dim("(the same card again: it is in its learning steps)")) }
+            lastItem = entry.item.id
+            let reviews = session.entries.filter { !$0.isNew }.count
+            say("\n" + terminal.dim("── \(session.entries.count) left: \(reviews) review\(reviews == 1 ? "" : "s"), \(session.entries.count - reviews) new ──"))
+            showPrompt(entry)
+            var rubric: [Rubric.Match]?
+            var revealed = false
+            let shownAt = service.now
+            let scheduler = try await service.scheduler()
+            loop: while true {
+                guard let key = keys.next() else { return }
+                switch key {
+                case " " where !revealed, "\n" where !revealed:
+                    revealed = true
+                    showAnswer(entry, rubric: rubric, service: service, scheduler: scheduler)
+                case "t" where !revealed, "T" where !revealed:
+                    say(terminal.bold("Type your answer; an empty line ends it:"))
+                    let answer = keys.readParagraphs()
+                    rubric = service.rubric(for: entry.item, answer: answer)
+                    revealed = true
+                    showAnswer(entry, rubric: rubric, service: service, scheduler: scheduler)
+                case "1", "2", "3", "4":
+                    guard revealed else { say(terminal.dim("Reveal the answer first (Space).")); continue }
+                    let rating = Rating(rawValue: Int(String(key))!)!
+                    let now = try await serviceAt()
+                    let outcome = try await now.grade(
+                        itemID: entry.item.id, rating: rating,
+                        durationMs: Int((now.now.microseconds - shownAt.microseconds) / 1000),
+                        rubricHits: rubric?.filter(\.covered).count, rubricTotal: rubric?.count
+                    )
+                    say(terminal.green("\(rating.name)") + ": next review in \(IntervalText.between(now.now, outcome.card.due)).")
+                    break loop
+                case "u", "U":
+                    if let undone = try await serviceAt().undo() {
+                        say(terminal.yellow("Undone: \(undone.rating.name) on '\(catalog[undone.itemID]?.title ?? undone.itemID)'."))
+                    } else {
+                        say("Nothing to undo.")
+                    }
+                    break loop
+                case "q", "Q", "\u{04}", "\u{1B}":
+                    say("Stopped. Graded cards are saved.")
+                    return
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    private func showPrompt(_ entry: PracticeService.Entry) {
+        let item = entry.item
+        let skill = catalog.taxonomy[item.skill]?.name ?? item.skill
+        let state = entry.card.map { $0.card.state == .review ? "review" : $0.card.state.name.lowercased() } ?? "new"
+        say(terminal.dim("\(item.kind.title) · \(skill) · difficulty \(item.difficulty) · \(state) · \(item.id)"))
+        say(terminal.bold(item.title))
+        if !item.intro.isEmpty { say(TerminalMarkdown.render(item.intro, terminal: terminal)) }
+        for part in item.promptSections { say("\n" + terminal.bold(part.heading) + "\n" + TerminalMarkdown.render(part.markdown, terminal: terminal)) }
+        say(terminal.dim("\nAnswer out loud, then Space to reveal (or t to type it)."))
+    }
+
+    private func showAnswer(_ entry: PracticeService.Entry, rubric: [Rubric.Match]?, service: PracticeService, scheduler: FSRS) {
+        for part in entry.item.answerSections {
+            say("\n" + terminal.bold(part.heading) + "\n" + TerminalMarkdown.render(part.markdown, terminal: terminal))
+        }
+        if !entry.item.keyPoints.isEmpty {
+            say("\n" + terminal.bold("Key points"))
+            for (index, point) in entry.item.keyPoints.enumerated() {
+                if let match = rubric?[index] {
+                    let mark = match.covered ? terminal.green("[x]") : "[ ]"
+                    say("  \(mark) \(point)" + (match.matched.isEmpty ? "" : terminal.dim("  (matched: \(match.matched.joined(separator: ", ")))")))
+                } else {
+                    say("  - \(point)")
+                }
+            }
+        }
+        if let rubric {
+            let covered = rubric.filter(\.covered).count
+            say(terminal.bold("Suggested: \(Rubric.suggestedRating(covered: covered, total: rubric.count).name)") + " (\(covered) of \(rubric.count) key points)")
+        }
+        let preview = service.preview(entry, scheduler: scheduler)
+        let buttons = Rating.allCases.map { rating in
+            "\(rating.rawValue) \(rating.name)" + (preview[rating].map { " (\(IntervalText.between(service.now, $0.due)))" } ?? "")
+        }
+        say(terminal.dim("Grade: ") + buttons.joined(separator: "  ") + terminal.dim("  · u undo · q quit"))
+    }
+
+    private func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8))
+    }
+}
+
+/// Markdown made readable in a terminal: emphasis and code marks become styling, links
+/// show their address, code blocks are indented.
+enum TerminalMarkdown {
+    static func render(_ markdown: String, terminal: Terminal) -> String {
+        var out: [String] = []
+        var inCode = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(line)
+            if text.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
+                inCode.toggle()
+                continue
+            }
+            if inCode { out.append("    " + text); continue }
+            if text.hasPrefix("#") {
+                out.append(terminal.bold(text.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)))
+                continue
+            }
+            out.append(inline(text, terminal: terminal))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func inline(_ text: String, terminal: Terminal) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let index = rest.firstIndex(where: { $0 == "*" || $0 == "`" || $0 == "[" }) {
+            result += rest[..<index]
+            let tail = rest[index...]
+            if tail.hasPrefix("**"), let end = tail.dropFirst(2).range(of: "**") {
+                result += terminal.bold(String(tail[tail.index(index, offsetBy: 2)..<end.lowerBound]))
+                rest = tail[end.upperBound...]
+            } else if tail.hasPrefix("`"), let end = tail.dropFirst().firstIndex(of: "`") {
+                result += terminal.yellow(String(tail[tail.index(after: index)..<end]))
+                rest = tail[tail.index(after: end)...]
+            } else if tail.hasPrefix("["), let close = tail.firstIndex(of: "]"), tail[tail.index(after: close)...].hasPrefix("("),
+                      let paren = tail[close...].firstIndex(of: ")") {
+                let label = tail[tail.index(after: index)..<close]
+                let target = tail[tail.index(close, offsetBy: 2)..<paren]
+                result += target.hasPrefix("item:") ? "\(label) [\(target.dropFirst(5))]" : "\(label) <\(target)>"
+                rest = tail[tail.index(after: paren)...]
+            } else {
+                result.append(tail.first!)
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,60 @@
+import PrepCore
+
+/// A card's scheduling state as the API and `--json` write it.
+public struct CardStateDocument: Codable, Sendable, Equatable {
+    public var state: String
+    public var step: Int?
+    public var stability: Double?
+    public var difficulty: Double?
+    public var due: String
+    public var lastReview: String?
+
+    public init(_ card: SRSCard) {
+        state = card.state.name
+        step = card.step
+        stability = card.stability
+        difficulty = card.difficulty
+        due = ISO8601.format(card.due)
+        lastReview = card.lastReview.map(ISO8601.format)
+    }
+}
+
+/// Today's queue as `GET /api/v1/practice/queue` and `infraprep practice --json` write it.
+public struct PracticeQueueDocument: Codable, Sendable {
+    public struct Entry: Codable, Sendable {
+        public var itemId: String
+        public var title: String
+        public var kind: String
+        public var skill: String
+        public var new: Bool
+        public var card: CardStateDocument?
+        /// What each grade would schedule now: the due time per lowercase rating name.
+        public var preview: [String: String]
+    }
+
+    public var date: String
+    public var timeZone: String
+    public var reviewsDone: Int
+    public var newDone: Int
+    public var dueBeyondLimit: Int
+    public var entries: [Entry]
+}
+
+extension PracticeService {
+    public func queueDocument() async throws -> PracticeQueueDocument {
+        let session = try await session()
+        let scheduler = try await scheduler()
+        return PracticeQueueDocument(
+            date: session.date.text, timeZone: timeZone.identifier, reviewsDone: session.reviewsDone, newDone: session.newDone,
+            dueBeyondLimit: session.dueBeyondLimit,
+            entries: session.entries.map { entry in
+                let preview = preview(entry, scheduler: scheduler)
+                return .init(
+                    itemId: entry.item.id, title: entry.item.title, kind: entry.item.kind.rawValue, skill: entry.item.skill,
+                    new: entry.isNew, card: entry.card.map { CardStateDocument($0.card) },
+                    preview: Dictionary(uniqueKeysWithValues: preview.map { ($0.key.name.lowercased(), ISO8601.format($0.value.due)) })
+                )
+            }
+        )
+    }
+}
