@@ -7,37 +7,14 @@ import Testing
 /// Runs the built `infraprep` binary the way a person would, with wrong input, and checks
 /// that each mistake gets one clear line, a non-zero exit, and nothing created half-way.
 @Suite(.serialized) struct BadInputTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var firstErrorLine: String { stderr.split(separator: "\n").first.map(String.init) ?? "" }
+    let cli = CLIProcess(prefix: "infraprep-bad")
+    var scratch: String { cli.scratch }
+
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CLIProcess.Run {
+        try cli.run(arguments, environment: extra)
     }
 
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("infraprep-bad-\(UUID().uuidString.prefix(8))").path
-
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
-        let binary = try #require(PackagePaths.executable, "build the package first: swift build --build-tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = nil
-        environment["XDG_DATA_HOME"] = scratch + "/xdg"
-        environment["NO_COLOR"] = "1"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    func cleanUp() { try? FileManager.default.removeItem(atPath: scratch) }
+    func cleanUp() { cli.cleanUp() }
 
     @Test func unknownFlag() throws {
         defer { cleanUp() }

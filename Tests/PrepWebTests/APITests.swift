@@ -23,6 +23,33 @@ import VaporTesting
         }
     }
 
+    @Test func aKnownPathWithAnotherMethodIs405WithAllow() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.DELETE, "api/v1/practice/queue") { res in
+                #expect(res.status == .methodNotAllowed)
+                #expect(res.headers.first(name: .allow) == "GET, HEAD")
+                let detail = try json(res.body.string)["detail"] as? String
+                #expect(detail == "DELETE is not supported at /api/v1/practice/queue; use GET, HEAD.")
+            }
+            try await app.testing().test(.PUT, "api/v1/questions/k8s-probes-model-server") { res in
+                #expect(res.status == .methodNotAllowed, "a parameter segment matches too")
+            }
+            try await app.testing().test(.DELETE, "api/v1/nothing-here") { res in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aBodyWithoutJSONContentTypeIs415SayingWhatToSend() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.POST, "api/v1/practice/reviews") { res in
+                #expect(res.status == .unsupportedMediaType)
+                let detail = try json(res.body.string)["detail"] as? String
+                #expect(detail?.contains("Content-Type: application/json") == true)
+            }
+        }
+    }
+
     @Test func profileCanBePatchedField_by_field() async throws {
         try await withTestApp { app, _ in
             try await app.testing().test(.PATCH, "api/v1/me", beforeRequest: { req in

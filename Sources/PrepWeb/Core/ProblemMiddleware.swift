@@ -15,7 +15,22 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     func response(for error: any Error, request: Request) -> Response {
-        let (status, detail, fields) = classify(error, request: request)
+        var (status, detail, fields) = classify(error, request: request)
+        var allow: [HTTPMethod] = []
+        if let abort = error as? any AbortError, abort.status == .notFound, abort.reason == "Not Found" {
+            // The router found no route: if the path exists for other methods, say which.
+            allow = AllowedMethods.at(request.url.path, routes: request.application.routes)
+            if !allow.isEmpty {
+                status = .methodNotAllowed
+                detail = "\(request.method.rawValue) is not supported at \(request.url.path); use \(allow.map(\.rawValue).joined(separator: ", "))."
+            }
+        }
+        let response = body(status: status, detail: detail, fields: fields, request: request)
+        if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allow.map(\.rawValue).joined(separator: ", ")) }
+        return response
+    }
+
+    private func body(status: HTTPResponseStatus, detail: String, fields: [Problem.FieldError]?, request: Request) -> Response {
         if Self.wantsJSON(request) {
             let problem = Problem(status: status, detail: detail, instance: request.url.path, errors: fields)
             let response = Response(status: status)
@@ -43,6 +58,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         case let abort as any AbortError:
             let detail = abort.status == .notFound && abort.reason == "Not Found"
                 ? "There is no page at \(request.url.path)."
+                : abort.status == .unsupportedMediaType
+                ? "The request body must be JSON sent with Content-Type: application/json (\(abort.reason))."
                 : abort.reason
             return (abort.status, detail, nil)
         case let userFacing as any UserFacingError:
