@@ -1,0 +1,80 @@
+import Foundation
+import PrepContent
+import PrepCore
+import Testing
+
+/// The bundled curriculum laid onto dates.
+@Suite struct PlanBuilderTests {
+    static let catalog = try! ContentCatalog.loadBundled()
+
+    func build(_ settings: PlanSettings) throws -> StudyPlan {
+        try PlanBuilder.build(curriculum: Self.catalog.curriculum, taxonomy: Self.catalog.taxonomy, settings: settings)
+    }
+
+    @Test func theSeedsBudgetTakesAboutEightWeeks() throws {
+        let plan = try build(PlanSettings(start: "2026-12-01", hoursPerDay: 2.5, daysPerWeek: 6))
+        #expect((7...9).contains(plan.weeks), "\(plan.weeks) weeks; \(plan.notes)")
+        #expect(plan.tasks.first?.date == "2026-12-01")
+        // Every task of the curriculum is planned, in curriculum-week order, none on a rest day.
+        let planned = Set(plan.tasks.map(\.taskID))
+        #expect(Self.catalog.curriculum.allTasks.allSatisfy { planned.contains($0.id) })
+        #expect(zip(plan.tasks, plan.tasks.dropFirst()).allSatisfy { $0.curriculumWeek <= $1.curriculumWeek })
+        let start = try #require(PlanSettings.day("2026-12-01"))
+        #expect(plan.tasks.allSatisfy { (PlanSettings.day($0.date)!.number - start.number) % 7 < 6 }, "the seventh day is a rest day")
+        // No day holds more than the daily time.
+        let perDay = Dictionary(grouping: plan.tasks, by: \.date).mapValues { $0.reduce(0) { $0 + $1.minutes } }
+        #expect(perDay.values.allSatisfy { $0 <= 150 }, "\(perDay.values.max() ?? 0)")
+    }
+
+    @Test func tiersGetFiftyThirtyTwentyOfTheTieredTime() throws {
+        let plan = try build(PlanSettings(start: "2026-12-01"))
+        let tiered = Double((1...3).reduce(0) { $0 + (plan.minutesByTier[String($1)] ?? 0) })
+        for (tier, share) in [(1, 0.5), (2, 0.3), (3, 0.2)] {
+            let actual = Double(plan.minutesByTier[String(tier)] ?? 0) / tiered
+            #expect(abs(actual - share) < 0.02, "tier \(tier): \(actual)")
+        }
+    }
+
+    @Test func weakSkillsGetMoreTime() throws {
+        let even = try build(PlanSettings(start: "2026-12-01"))
+        let weak = try build(PlanSettings(start: "2026-12-01", skillRatings: ["kubernetes": 1, "terraform": 5]))
+        func minutes(_ plan: StudyPlan, _ skill: String) -> Int { plan.tasks.filter { $0.skills.contains(skill) }.reduce(0) { $0 + $1.minutes } }
+        #expect(minutes(weak, "kubernetes") > minutes(even, "kubernetes"))
+        #expect(minutes(weak, "terraform") < minutes(even, "terraform"))
+        #expect(weak.notes.contains { $0.contains("Kubernetes") })
+    }
+
+    @Test func anEarlyInterviewCompressesAndSaysWhatWasDropped() throws {
+        let plan = try build(PlanSettings(start: "2026-12-01", hoursPerDay: 2, interviewDate: "2026-12-22"))
+        let interview = try #require(PlanSettings.day("2026-12-22"))
+        #expect(plan.tasks.allSatisfy { PlanSettings.day($0.date)!.number < interview.number }, "everything before the interview")
+        #expect(!plan.dropped.isEmpty)
+        #expect(plan.notes.contains { $0.hasPrefix("Compressed") } && plan.notes.contains { $0.hasPrefix("Dropped") })
+        #expect(plan.tasks.contains { $0.kind == .mock }, "mock interviews are kept")
+    }
+
+    @Test func aLateInterviewStretchesTheDays() throws {
+        let plan = try build(PlanSettings(start: "2026-12-01", hoursPerDay: 3, interviewDate: "2027-05-01"))
+        #expect(plan.notes.contains { $0.hasPrefix("Stretched") })
+        #expect(plan.weeks > 12)
+    }
+
+    @Test func badSettingsAreRefusedNamingEachField() {
+        let bad = PlanSettings(start: "2026-02-30", hoursPerDay: 0, daysPerWeek: 8, interviewDate: "soon", skillRatings: ["nope": 3, "kubernetes": 9])
+        let errors = bad.validate(taxonomy: Self.catalog.taxonomy)
+        #expect(Set(errors.keys) == ["start", "hours_per_day", "days_per_week", "interview_date", "skill_ratings.nope", "skill_ratings.kubernetes"])
+        let before = PlanSettings(start: "2026-12-10", interviewDate: "2026-12-01").validate(taxonomy: Self.catalog.taxonomy)
+        #expect(before["interview_date"]?.contains("must come after the start") == true)
+        #expect(throws: (any Error).self) { try build(bad) }
+        #expect(PlanSettings(start: "2020-01-01").validate(taxonomy: Self.catalog.taxonomy).isEmpty, "a start in the past is allowed")
+    }
+
+    @Test func longTasksAreSplitIntoNumberedParts() throws {
+        let plan = try build(PlanSettings(start: "2026-12-01", hoursPerDay: 1))
+        let split = plan.tasks.filter { $0.parts > 1 }
+        #expect(!split.isEmpty)
+        #expect(Set(plan.tasks.map(\.id)).count == plan.tasks.count, "ids are unique")
+        let first = try #require(split.first)
+        #expect(plan.tasks.filter { $0.taskID == first.taskID }.map(\.part) == Array(1...first.parts))
+    }
+}
