@@ -6,6 +6,7 @@ public enum SchemaMigrations {
     public static let all: [any Migration] = [
         CreateUsers(),
         CreatePractice(),
+        CreatePlans(),
     ]
 
     public static var names: [String] { all.map(\.name) }

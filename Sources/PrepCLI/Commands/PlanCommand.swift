@@ -1,0 +1,191 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PrepContent
+import PrepCore
+import PrepStore
+import PrepWeb
+
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The 8-week study plan on your calendar.",
+        subcommands: [PlanInitCommand.self, PlanShowCommand.self, PlanDoneCommand.self]
+    )
+}
+
+/// Opens the database like the server and hands a plan service to `body`.
+func withPlanService(global: GlobalOptions, catalog: ContentCatalog, _ body: (PlanService) async throws -> Void) async throws {
+    try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
+        try await body(PlanService(db: practice.db, catalog: catalog, userID: practice.userID, timeZone: practice.timeZone, now: practice.now))
+    }
+}
+
+struct PlanInitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Lay the curriculum onto dates from a start day, fitted to an interview date if given."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("First day of study (YYYY-MM-DD); a day in the past is allowed.", valueName: "date"))
+    var start: String
+
+    @Option(name: .long, help: ArgumentHelp("Study hours a day, 0.5 to 12 (default 2.5).", valueName: "hours"))
+    var hoursPerDay: Double = 2.5
+
+    @Option(name: .long, help: ArgumentHelp("Study days a week, 1 to 7 (default 6).", valueName: "days"))
+    var daysPerWeek: Int = 6
+
+    @Option(name: .long, help: ArgumentHelp("Interview date (YYYY-MM-DD): the plan is fitted to end the day before.", valueName: "date"))
+    var interviewDate: String?
+
+    @Option(name: .customLong("rate"), help: ArgumentHelp("A self-rating SKILL=1..5 (1 weak); repeat for several. Weak skills get more time.", valueName: "skill=n"))
+    var ratings: [String] = []
+
+    @Flag(name: .long, help: "Replace an existing plan (ticked tasks that still exist keep their progress).")
+    var force = false
+
+    @Flag(name: .long, help: "Print the plan as JSON.")
+    var json = false
+
+    func settings() throws -> PlanSettings {
+        var parsed: [String: Int] = [:]
+        for rating in ratings {
+            let parts = rating.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = Int(parts[1]) else { throw ValidationError("--rate \(rating): write SKILL=N, e.g. --rate kubernetes=2") }
+            parsed[String(parts[0])] = value
+        }
+        return PlanSettings(start: start, hoursPerDay: hoursPerDay, daysPerWeek: daysPerWeek, interviewDate: interviewDate, skillRatings: parsed)
+    }
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        let settings = try settings()
+        let errors = settings.validate(taxonomy: catalog.taxonomy)
+        if let first = errors.sorted(by: { $0.key < $1.key }).first {
+            let option = "--" + first.key.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: "skill-ratings.", with: "rate ")
+            throw ValidationError("\(option): \(first.value)")
+        }
+        let plan = try PlanBuilder.build(curriculum: catalog.curriculum, taxonomy: catalog.taxonomy, settings: settings)
+        try await withPlanService(global: global, catalog: catalog) { service in
+            try await PlanStore.save(settings, userID: service.userID, replace: force, now: service.now, on: service.db)
+        }
+        if json {
+            print(try JSONOutput.render(plan))
+            return
+        }
+        let terminal = Terminal.forStandardOutput()
+        print(terminal.bold("Plan: \(plan.tasks.count) tasks from \(plan.settings.start) to \(plan.end) (\(plan.weeks) weeks)"))
+        for note in plan.notes { print("  - \(note)") }
+        let today = LocalDay(Instant(date: Date()), in: .current)
+        let missed = plan.tasks.filter { (PlanSettings.day($0.date)?.number ?? 0) < today.number }.count
+        if missed > 0 { print(terminal.yellow("  \(missed) tasks fall before today; `infraprep today` lists them as missed.")) }
+        print("Next: `infraprep today` for today's tasks, `infraprep plan show` for the whole plan.")
+    }
+}
+
+struct PlanShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "The whole plan, week by week, with what is done.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var content: ContentOptions
+
+    @Flag(name: .long, help: "Print JSON: the plan's tasks with their progress.")
+    var json = false
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        try await withPlanService(global: global, catalog: catalog) { service in
+            let (plan, entries) = try await service.entries()
+            if json {
+                print(try JSONOutput.render(entries))
+                return
+            }
+            let terminal = Terminal.forStandardOutput()
+            print(terminal.bold("\(plan.settings.start) to \(plan.end), \(plan.weeks) weeks") + terminal.dim(" · \(entries.filter(\.done).count) of \(entries.count) done"))
+            for (week, tasks) in Dictionary(grouping: entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {
+                let done = tasks.filter(\.done).count
+                print("\n" + terminal.bold("Week \(week)") + terminal.dim(" · \(done)/\(tasks.count) done · \(tasks.reduce(0) { $0 + $1.task.minutes }) min"))
+                for entry in tasks {
+                    let mark = entry.done ? terminal.green("[x]") : "[ ]"
+                    let part = entry.task.parts > 1 ? " (part \(entry.task.part)/\(entry.task.parts))" : ""
+                    print("  \(mark) \(entry.date) \(entry.task.minutes) min  \(entry.task.text)\(part)" + terminal.dim("  \(entry.task.id)"))
+                }
+            }
+        }
+    }
+}
+
+struct PlanDoneCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "done", abstract: "Tick a planned task (its id as `plan show` and `today` list it).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var content: ContentOptions
+
+    @Argument(help: "The task id, e.g. fnd-k8s-course or fnd-k8s-course#2 for a later part.")
+    var id: String
+
+    @Flag(name: .long, help: "Untick it instead.")
+    var undo = false
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        try await withPlanService(global: global, catalog: catalog) { service in
+            let entry = try await service.setDone(id, done: !undo)
+            print("\(undo ? "Not done" : "Done"): \(entry.task.text) (\(entry.task.id))")
+        }
+    }
+}
+
+struct TodayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "today", abstract: "Today's planned tasks, missed ones, and the practice waiting.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var content: ContentOptions
+
+    @Flag(name: .long, help: "Print JSON: {date, tasks, missed, minutes_planned, week, weeks, done_in_plan, tasks_in_plan, practice}.")
+    var json = false
+
+    struct Report: Codable {
+        /// Null until a plan exists (`plan init`).
+        var day: PlanService.Day?
+        var practice: Practice
+        struct Practice: Codable { var reviews: Int; var new: Int }
+    }
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
+            let service = PlanService(db: practice.db, catalog: catalog, userID: practice.userID, timeZone: practice.timeZone, now: practice.now)
+            var day: PlanService.Day?
+            do { day = try await service.day() } catch PlanService.Failure.noPlan { day = nil }
+            let session = try await practice.session()
+            let reviews = session.entries.filter { !$0.isNew }.count
+            if json {
+                print(try JSONOutput.render(Report(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))))
+                return
+            }
+            let terminal = Terminal.forStandardOutput()
+            if let day { printDay(day, terminal: terminal) } else {
+                print(terminal.bold("Today") + "\n  No study plan yet: `infraprep plan init --start YYYY-MM-DD` lays the 8-week plan onto your calendar.")
+            }
+            print("Practice: \(reviews) review\(reviews == 1 ? "" : "s") and \(session.entries.count - reviews) new question\(session.entries.count - reviews == 1 ? "" : "s") waiting (`infraprep practice`).")
+        }
+    }
+
+    func printDay(_ day: PlanService.Day, terminal: Terminal) {
+            print(terminal.bold("Today, \(day.date)") + terminal.dim(day.week.map { " · week \($0) of \(day.weeks)" } ?? "") + terminal.dim(" · \(day.doneInPlan)/\(day.tasksInPlan) tasks done"))
+            if day.tasks.isEmpty { print("  No planned tasks today.") }
+            for entry in day.tasks {
+                print("  \(entry.done ? terminal.green("[x]") : "[ ]") \(entry.task.minutes) min  \(entry.task.text)" + terminal.dim("  \(entry.task.id)"))
+            }
+            if !day.missed.isEmpty {
+                print(terminal.yellow("Missed (\(day.missed.count)):"))
+                for entry in day.missed.prefix(5) { print("  [ ] \(entry.date) \(entry.task.text)" + terminal.dim("  \(entry.task.id)")) }
+                if day.missed.count > 5 { print(terminal.dim("  … and \(day.missed.count - 5) more (`infraprep plan show`)")) }
+            }
+    }
+}

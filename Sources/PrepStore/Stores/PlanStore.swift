@@ -1,0 +1,80 @@
+import FluentKit
+import Foundation
+import PrepCore
+import SQLKit
+
+/// Progress on one planned task.
+public struct TaskProgress: Sendable, Equatable, Codable {
+    public var taskID: String
+    public var done: Instant?
+    /// YYYY-MM-DD when the task was moved to another day.
+    public var movedTo: String?
+    public var notes: String?
+}
+
+/// Reads and writes a person's plan settings and task progress.
+public enum PlanStore {
+    public static func settings(userID: UUID, on db: any Database) async throws -> PlanSettings? {
+        let sql = try PracticeStore.sqlDatabase(db)
+        guard let row = try await sql.select().column("settings").from("study_plans").where("user_id", .equal, userID).first() else { return nil }
+        let text = try row.decode(column: "settings", as: String.self)
+        return try JSONCoding.decoder().decode(PlanSettings.self, from: Data(text.utf8))
+    }
+
+    /// Stores the settings, replacing a plan that exists only when `replace` is set. Progress
+    /// rows stay: tasks that still exist in the new plan keep their ticks and notes.
+    public static func save(_ settings: PlanSettings, userID: UUID, replace: Bool, now: Instant, on db: any Database) async throws {
+        let text = String(decoding: try JSONCoding.encoder().encode(settings), as: UTF8.self)
+        try await db.transaction { tx in
+            let sql = try PracticeStore.sqlDatabase(tx)
+            let existing = try await sql.select().column("id").from("study_plans").where("user_id", .equal, userID).first()
+            if existing != nil {
+                guard replace else { throw PlanExists() }
+                try await sql.update("study_plans").set("settings", to: text).set("updated_us", to: now.microseconds)
+                    .where("user_id", .equal, userID).run()
+            } else {
+                try await sql.insert(into: "study_plans").columns("id", "user_id", "settings", "created_us", "updated_us")
+                    .values(UUID(), userID, text, now.microseconds, now.microseconds).run()
+            }
+        }
+    }
+
+    public static func progress(userID: UUID, on db: any Database) async throws -> [String: TaskProgress] {
+        let sql = try PracticeStore.sqlDatabase(db)
+        let rows = try await sql.select().columns("task_id", "done_us", "moved_to", "notes").from("plan_progress")
+            .where("user_id", .equal, userID).all()
+        var out: [String: TaskProgress] = [:]
+        for row in rows {
+            let id = try row.decode(column: "task_id", as: String.self)
+            out[id] = TaskProgress(taskID: id, done: try row.decode(column: "done_us", as: Int64?.self).map(Instant.init(microseconds:)),
+                                   movedTo: try row.decode(column: "moved_to", as: String?.self), notes: try row.decode(column: "notes", as: String?.self))
+        }
+        return out
+    }
+
+    /// Marks a task done (or not done with `done: nil`).
+    public static func setDone(_ done: Instant?, taskID: String, userID: UUID, on db: any Database) async throws {
+        try await upsert(taskID: taskID, userID: userID, on: db) { sql in
+            sql.set("done_us", to: done?.microseconds)
+        }
+    }
+
+    static func upsert(taskID: String, userID: UUID, on db: any Database, _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
+        try await db.transaction { tx in
+            let sql = try PracticeStore.sqlDatabase(tx)
+            let exists = try await sql.select().column("id").from("plan_progress")
+                .where("user_id", .equal, userID).where("task_id", .equal, taskID).first() != nil
+            if !exists {
+                try await sql.insert(into: "plan_progress").columns("id", "user_id", "task_id").values(UUID(), userID, taskID).run()
+            }
+            try await change(sql.update("plan_progress")).where("user_id", .equal, userID).where("task_id", .equal, taskID).run()
+        }
+    }
+}
+
+/// `plan init` on a person who has a plan, without `--force`.
+public struct PlanExists: UserFacingError, Equatable {
+    public init() {}
+    public var problem: String { "a study plan exists already" }
+    public var fix: String { "pass --force to replace it (ticked tasks that still exist keep their progress)" }
+}

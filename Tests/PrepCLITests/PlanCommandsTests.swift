@@ -1,0 +1,51 @@
+import Foundation
+import PrepTestSupport
+import Testing
+
+/// `plan init`, `plan done`, `plan show` and `today` through the built binary.
+@Suite(.serialized) struct PlanCommandsTests {
+    let cli = CLIProcess(prefix: "infraprep-plan")
+
+    @Test func initTickAndToday() throws {
+        defer { cli.cleanUp() }
+        let dir = cli.scratch + "/data"
+        let none = try cli.run(["today", "--json", "--data-dir", dir])
+        #expect(none.status == 0 && none.stdout.contains("\"practice\""))
+        let made = try cli.run(["plan", "init", "--start", "2026-11-01", "--interview-date", "2026-12-20", "--rate", "kubernetes=1", "--data-dir", dir])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("More time for the skills you rated weak: Kubernetes."))
+        let again = try cli.run(["plan", "init", "--start", "2026-11-02", "--data-dir", dir])
+        #expect(again.status != 0 && again.firstErrorLine.contains("a study plan exists already; pass --force"))
+
+        let shown = try cli.run(["plan", "show", "--json", "--data-dir", dir])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [[String: Any]])
+        let first = try #require((entries.first?["task"] as? [String: Any])?["id"] as? String)
+        #expect(try cli.run(["plan", "done", first, "--data-dir", dir]).status == 0)
+        let typo = try cli.run(["plan", "done", "no-such-task", "--data-dir", dir])
+        #expect(typo.status != 0 && typo.firstErrorLine.contains("no planned task has the id 'no-such-task'"))
+
+        // Replacing the plan keeps the tick on a task that still exists.
+        #expect(try cli.run(["plan", "init", "--start", "2026-11-01", "--force", "--data-dir", dir]).status == 0)
+        let today = try cli.run(["today", "--json", "--data-dir", dir])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(today.stdout.utf8)) as? [String: Any])
+        let day = try #require(report["day"] as? [String: Any])
+        #expect(day["done_in_plan"] as? Int == 1)
+        #expect((day["missed"] as? [Any])?.isEmpty == false, "a start in the past lists missed tasks")
+    }
+
+    @Test func badSettingsNameTheOption() throws {
+        defer { cli.cleanUp() }
+        let dir = cli.scratch + "/data"
+        for (arguments, message) in [
+            (["--start", "2026-13-01"], "--start: Write the start date as YYYY-MM-DD"),
+            (["--start", "2026-12-01", "--hours-per-day", "0"], "--hours-per-day: Use between 0.5 and 12 hours"),
+            (["--start", "2026-12-10", "--interview-date", "2026-12-01"], "--interview-date: The interview (2026-12-01) must come after the start"),
+            (["--start", "2026-12-01", "--rate", "kubernetes"], "--rate kubernetes: write SKILL=N"),
+        ] {
+            let run = try cli.run(["plan", "init"] + arguments + ["--data-dir", dir])
+            #expect(run.status != 0)
+            #expect(run.firstErrorLine.contains(message), "\(run.firstErrorLine)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/infraprep.sqlite"), "nothing is created for bad settings")
+    }
+}
