@@ -816,7 +816,7 @@ import VaporTesting
 
 /// The injected clock, moved forward by the tests. It starts at 2026-11-29T23:30:00Z,
 /// which is 00:30 on 30 November in Berlin.
-private final class MovableClock: @unchecked Sendable {
+final class MovableClock: @unchecked Sendable {
     static let start = Date(timeIntervalSince1970: 1_795_995_000)
     private let lock = NSLock()
     private var current = MovableClock.start
@@ -938,7 +938,7 @@ private enum PracticeJSON {
     }
 }
 
-private func send(
+func send(
     _ app: Application, _ method: HTTPMethod, _ path: String, json: String? = nil, form: String? = nil, headers: HTTPHeaders = [:]
 ) async throws -> TestingHTTPResponse {
     var headers = headers
@@ -953,7 +953,7 @@ private func send(
     return try await app.testing().sendRequest(method, path, headers: headers, body: body)
 }
 
-private func decode<T: Decodable>(_ type: T.Type, _ res: TestingHTTPResponse) throws -> T {
+func decode<T: Decodable>(_ type: T.Type, _ res: TestingHTTPResponse) throws -> T {
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     return try decoder.decode(T.self, from: Data(res.body.string.utf8))

@@ -481,6 +481,38 @@ def check_practice_stats(driver, base, results, shots):
     set_color_scheme(driver, "light")
 
 
+def check_today_plan(driver, base, results, shots):
+    """Today offers the plan form; a refused value is kept; a plan made a week ago lists
+    missed tasks, and ticking one with the keyboard marks it done."""
+    driver.get(base + "/")
+    results.check(bool(driver.find_elements(By.ID, "plan-form")), "Today offers to create a plan when there is none")
+    hours = driver.find_element(By.ID, "hours_per_day")
+    hours.clear()
+    hours.send_keys("lots")
+    submit_and_wait(driver, hours)
+    results.check(driver.find_element(By.ID, "hours_per_day").get_attribute("value") == "lots"
+                  and bool(driver.find_elements(By.ID, "hours_per_day-error")), "a refused hours value is kept with its error")
+    start = (datetime.date.today() - datetime.timedelta(days=8)).isoformat()
+    driver.execute_script("document.getElementById('start').value = arguments[0]", start)
+    hours = driver.find_element(By.ID, "hours_per_day")
+    hours.clear()
+    hours.send_keys("2.5")
+    submit_and_wait(driver, hours)
+    results.check("created=1" in driver.current_url and "Your plan is ready." in driver.find_element(By.TAG_NAME, "main").text,
+                  f"the plan form creates a plan ({driver.current_url})")
+    rows = driver.find_elements(By.CSS_SELECTOR, "ul.tasks li.task")
+    results.check(bool(rows), "a plan started eight days ago lists missed tasks on Today")
+    if rows:
+        first_id = rows[0].get_attribute("id")
+        button = rows[0].find_element(By.CSS_SELECTOR, "button.tick")
+        driver.execute_script("arguments[0].focus()", button)
+        press_and_wait(driver, Keys.ENTER)
+        driver.get(base + "/plan")
+        ticked = driver.find_elements(By.ID, first_id)
+        results.check(bool(ticked) and "done" in ticked[0].get_attribute("class"), f"ticking {first_id} with Enter marks it done on the plan page")
+    driver.save_screenshot(os.path.join(shots, "plan.png"))
+
+
 def check_practice_settings(driver, base, results, shots):
     """The practice limits refuse a bad value next to its field and save a good one."""
     driver.get(base + "/settings#practice")
@@ -570,7 +602,7 @@ def main():
         for check in (check_practice_keyboard, check_practice_rubric, check_practice_typed_answer):
             run_check(results, shots, check, driver, base, results, shots)
         run_check(results, shots, check_practice_without_javascript, base, results, shots)
-        for check in (check_practice_stats, check_practice_settings):
+        for check in (check_practice_stats, check_practice_settings, check_today_plan):
             run_check(results, shots, check, driver, base, results, shots)
 
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.

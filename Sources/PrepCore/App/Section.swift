@@ -56,8 +56,8 @@ public enum Section: String, CaseIterable, Sendable, Codable {
 
     public var availability: Availability {
         switch self {
-        case .settings, .questions, .cheatsheets, .practice: .available
-        case .today, .plan, .readiness: .planned(issue: 5)
+        case .settings, .questions, .cheatsheets, .practice, .today, .plan: .available
+        case .readiness: .planned(issue: 5)
         case .calculators: .planned(issue: 6)
         case .mock, .stories, .labs, .jobs: .planned(issue: nil)
         }

@@ -10,6 +10,32 @@ public struct TaskProgress: Sendable, Equatable, Codable {
     /// YYYY-MM-DD when the task was moved to another day.
     public var movedTo: String?
     public var notes: String?
+
+    enum CodingKeys: String, CodingKey { case taskID, done, movedTo, notes }
+
+    public init(taskID: String, done: Instant?, movedTo: String?, notes: String?) {
+        self.taskID = taskID
+        self.done = done
+        self.movedTo = movedTo
+        self.notes = notes
+    }
+
+    /// `done` is written as an ISO 8601 time, like every time in the API.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(taskID, forKey: .taskID)
+        try container.encodeIfPresent(done.map(ISO8601.format), forKey: .done)
+        try container.encodeIfPresent(movedTo, forKey: .movedTo)
+        try container.encodeIfPresent(notes, forKey: .notes)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        taskID = try container.decode(String.self, forKey: .taskID)
+        done = try container.decodeIfPresent(String.self, forKey: .done).map { try ISO8601.parse($0) }
+        movedTo = try container.decodeIfPresent(String.self, forKey: .movedTo)
+        notes = try container.decodeIfPresent(String.self, forKey: .notes)
+    }
 }
 
 /// Reads and writes a person's plan settings and task progress.

@@ -11,12 +11,15 @@ func routes(_ app: Application) throws {
     app.get("openapi.yaml", use: OpsController.openAPI)
 
     // Pages
-    app.get { _ in HTMLResponse.page(HomePage().render()) }
+    app.get(use: PlanController.today)
+    app.post("plan", use: PlanController.create)
+    app.get("plan", use: PlanController.show)
+    app.post("plan", "tasks", "done", use: PlanController.tick)
     app.get("questions", use: QuestionsController.list)
     app.get("questions", ":id", use: QuestionsController.show)
     app.get("cheatsheets", use: CheatSheetsController.list)
     app.get("cheatsheets", ":id", use: CheatSheetsController.show)
-    for section in Section.allCases where !section.isAvailable && section != .today {
+    for section in Section.allCases where !section.isAvailable {
         app.get(PathComponent(stringLiteral: section.rawValue)) { _ in
             HTMLResponse.page(PlannedPage(section: section).render())
         }
@@ -44,6 +47,10 @@ func routes(_ app: Application) throws {
     api.get("practice", "stats", use: PracticeAPI.stats)
     api.get("practice", "settings", use: PracticeAPI.settings)
     api.patch("practice", "settings", use: PracticeAPI.updateSettings)
+    api.get("today", use: PlanAPI.today)
+    api.get("plan", use: PlanAPI.show)
+    api.put("plan", use: PlanAPI.put)
+    api.patch("plan", "tasks", ":id", use: PlanAPI.patchTask)
     api.get("me", use: ProfileAPI.show)
     api.patch("me", use: ProfileAPI.update)
 }

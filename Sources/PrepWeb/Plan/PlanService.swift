@@ -95,6 +95,7 @@ public struct PlanService: Sendable {
         }
         try await PlanStore.setDone(done ? now : nil, taskID: taskID, userID: userID, on: db)
         entry.done = done
+        entry.progress = TaskProgress(taskID: taskID, done: done ? now : nil, movedTo: entry.progress?.movedTo, notes: entry.progress?.notes)
         return entry
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import PrepCore
+import PrepStore
+import Vapor
+
+/// `/api/v1/today` and `/api/v1/plan…`.
+enum PlanAPI {
+    struct Today: Content {
+        struct Practice: Content {
+            var reviews: Int
+            var new: Int
+        }
+        /// Null until a plan exists.
+        var day: PlanService.Day?
+        var practice: Practice
+    }
+
+    static func today(_ req: Request) async throws -> Today {
+        let practice = try await PracticeController.service(req)
+        var day: PlanService.Day?
+        do { day = try await PlanController.service(req).day() } catch PlanService.Failure.noPlan {}
+        let session = try await practice.session()
+        let reviews = session.entries.filter { !$0.isNew }.count
+        return Today(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))
+    }
+
+    struct PlanDocument: Content {
+        var plan: StudyPlan
+        var entries: [PlanService.Entry]
+    }
+
+    static func show(_ req: Request) async throws -> PlanDocument {
+        do {
+            let (plan, entries) = try await PlanController.service(req).entries()
+            return PlanDocument(plan: plan, entries: entries)
+        } catch let failure as PlanService.Failure {
+            throw HTTPUserError(status: .notFound, error: failure)
+        }
+    }
+
+    struct Put: Content {
+        var start: String?
+        var hoursPerDay: Double?
+        var daysPerWeek: Int?
+        var interviewDate: String?
+        var skillRatings: [String: Int]?
+        var replace: Bool?
+    }
+
+    static func put(_ req: Request) async throws -> Response {
+        let body = try req.content.decode(Put.self)
+        guard let start = body.start else { throw ValidationFailure(fields: ["start": "Give the first day of study as YYYY-MM-DD."]) }
+        let settings = PlanSettings(start: start, hoursPerDay: body.hoursPerDay ?? 2.5, daysPerWeek: body.daysPerWeek ?? 6,
+                                    interviewDate: body.interviewDate, skillRatings: body.skillRatings ?? [:])
+        let errors = settings.validate(taxonomy: req.prep.catalog.taxonomy)
+        guard errors.isEmpty else { throw ValidationFailure(fields: errors) }
+        let service = try await PlanController.service(req)
+        let existed = try await PlanStore.settings(userID: req.userID, on: req.db) != nil
+        do {
+            try await PlanStore.save(settings, userID: req.userID, replace: body.replace ?? false, now: service.now, on: req.db)
+        } catch let error as PlanExists {
+            throw HTTPUserError(status: .conflict, error: error)
+        }
+        let (plan, entries) = try await service.entries()
+        let response = Response(status: existed ? .ok : .created)
+        try response.content.encode(PlanDocument(plan: plan, entries: entries))
+        return response
+    }
+
+    struct TaskPatch: Content {
+        var done: Bool?
+    }
+
+    static func patchTask(_ req: Request) async throws -> PlanService.Entry {
+        let id = try req.parameters.require("id")
+        let body = try req.content.decode(TaskPatch.self)
+        guard let done = body.done else { throw ValidationFailure(fields: ["done": "Give done: true or false."]) }
+        do {
+            return try await PlanController.service(req).setDone(id, done: done)
+        } catch let failure as PlanService.Failure {
+            throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
+        }
+    }
+}
+
+extension PlanService.Entry: Content {}
+extension PlanService.Day: Content {}

@@ -1,0 +1,61 @@
+import PrepCore
+
+/// `/plan`: the whole plan week by week, with progress per week and per skill.
+struct PlanPage {
+    let plan: StudyPlan?
+    let entries: [PlanService.Entry]
+    let skillName: (String) -> String
+
+    func render() -> String {
+        Layout.page(title: "Plan", current: .plan) {
+            el("h1") { "Plan" }
+            if let plan {
+                el("p", .class("lede")) {
+                    "\(plan.settings.start) to \(plan.end), \(plan.weeks) weeks, \(formatted(plan.settings.hoursPerDay)) h a day, \(plan.settings.daysPerWeek) days a week"
+                    if let interview = plan.settings.interviewDate { ", interview on \(interview)" }
+                    ". \(entries.filter(\.done).count) of \(entries.count) tasks done."
+                }
+                if !plan.notes.isEmpty { el("ul", .class("notes")) { for note in plan.notes { el("li") { note } } } }
+                bySkill()
+                for (week, tasks) in Dictionary(grouping: entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {
+                    el("section", .class("week"), .id("week-\(week)")) {
+                        el("h2") { "Week \(week) · \(tasks.filter(\.done).count) of \(tasks.count) done" }
+                        el("ul", .class("tasks")) { for entry in tasks { TaskRow(entry: entry, showDate: true, returnTo: "/plan#week-\(week)").node } }
+                    }
+                }
+            } else {
+                el("p") {
+                    "No plan yet. "
+                    el("a", .href("/")) { "Create one on the Today page" }
+                    " or with `infraprep plan init --start YYYY-MM-DD`."
+                }
+            }
+        }
+    }
+
+    private func bySkill() -> Node {
+        var minutes: [String: (done: Int, all: Int)] = [:]
+        for entry in entries {
+            for skill in entry.task.skills {
+                var value = minutes[skill] ?? (0, 0)
+                value.all += entry.task.minutes
+                if entry.done { value.done += entry.task.minutes }
+                minutes[skill] = value
+            }
+        }
+        let rows = minutes.sorted { $0.value.all > $1.value.all }
+        return el("details", .class("numbers")) {
+            el("summary") { "Progress per skill" }
+            el("table", .class("data")) {
+                el("thead") { el("tr") { el("th") { "Skill" }; el("th") { "Minutes done" }; el("th") { "Planned" } } }
+                el("tbody") {
+                    for (skill, value) in rows {
+                        el("tr") { el("td") { skillName(skill) }; el("td") { String(value.done) }; el("td") { String(value.all) } }
+                    }
+                }
+            }
+        }
+    }
+
+    private func formatted(_ hours: Double) -> String { hours == hours.rounded() ? String(Int(hours)) : String(hours) }
+}

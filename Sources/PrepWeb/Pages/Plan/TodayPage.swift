@@ -1,0 +1,132 @@
+import PrepCore
+
+/// The page that opens first: today's planned tasks, missed ones, the practice waiting.
+struct TodayPage {
+    struct Model {
+        var day: PlanService.Day?
+        var plan: StudyPlan?
+        var reviewsWaiting: Int
+        var newWaiting: Int
+        var streakDays: Int
+        var minutesDoneThisWeek: Int
+        var form: PlanForm
+        var errors: [String: String] = [:]
+        var flash: String?
+    }
+
+    /// The plan form's fields as typed, so a refused value is shown again.
+    struct PlanForm {
+        var start: String
+        var hoursPerDay: String = "2.5"
+        var daysPerWeek: String = "6"
+        var interviewDate: String = ""
+    }
+
+    let model: Model
+
+    func render() -> String {
+        Layout.page(title: "Today", current: .today) {
+            el("h1") { "Today" }
+            if let flash = model.flash { el("p", .class("flash ok"), .init("role", "status")) { flash } }
+            practice()
+            if let day = model.day {
+                planDay(day)
+            } else {
+                el("h2") { "Your study plan" }
+                el("p") { "No plan yet. Lay the 8-week plan onto your calendar: it fits the curriculum to your hours, your study days and, if you have one, your interview date." }
+                planForm()
+            }
+        }
+    }
+
+    private func practice() -> Node {
+        el("section", .class("notice today-practice")) {
+            el("p") {
+                el("strong") { "Practice: " }
+                "\(model.reviewsWaiting) review\(model.reviewsWaiting == 1 ? "" : "s") and \(model.newWaiting) new question\(model.newWaiting == 1 ? "" : "s") waiting"
+                " · streak \(model.streakDays) day\(model.streakDays == 1 ? "" : "s")"
+            }
+            el("p") { el("a", .class("button primary"), .href("/practice")) { model.reviewsWaiting + model.newWaiting > 0 ? "Start practice" : "Open practice" } }
+        }
+    }
+
+    private func planDay(_ day: PlanService.Day) -> Node {
+        el("section", .class("today-plan")) {
+            el("h2") { "Planned for \(day.date)" }
+            el("p", .class("progress")) {
+                if let week = day.week { "Week \(week) of \(day.weeks) · " }
+                "\(day.doneInPlan) of \(day.tasksInPlan) tasks done · \(model.minutesDoneThisWeek) minutes of planned work done this week · "
+                el("a", .href("/plan")) { "the whole plan" }
+            }
+            if day.tasks.isEmpty {
+                el("p") { "Nothing planned today: a rest day, or the plan has not started yet." }
+            } else {
+                taskList(day.tasks, showDate: false)
+                el("p", .class("hint")) { "\(day.minutesPlanned) minutes planned." }
+            }
+            if !day.missed.isEmpty {
+                el("h3") { "Missed (\(day.missed.count))" }
+                el("p", .class("hint")) { "Earlier tasks not ticked yet. Do them when you can, or tick what you already did." }
+                taskList(Array(day.missed.prefix(10)), showDate: true)
+                if day.missed.count > 10 { el("p") { el("a", .href("/plan")) { "\(day.missed.count - 10) more in the whole plan" } } }
+            }
+        }
+    }
+
+    private func taskList(_ entries: [PlanService.Entry], showDate: Bool) -> Node {
+        el("ul", .class("tasks")) {
+            for entry in entries { TaskRow(entry: entry, showDate: showDate, returnTo: "/").node }
+        }
+    }
+
+    private func planForm() -> Node {
+        el("form", .init("method", "post"), .init("action", "/plan"), .class("stack"), .id("plan-form"), .init("novalidate", nil)) {
+            field("start", "Start date", model.form.start, "YYYY-MM-DD; a day in the past is fine (earlier tasks show as missed).", type: "date")
+            field("hours_per_day", "Hours a day", model.form.hoursPerDay, "0.5 to 12; the seed plans 2 to 3.", type: "text")
+            field("days_per_week", "Study days a week", model.form.daysPerWeek, "1 to 7; 6 leaves a rest day.", type: "text")
+            field("interview_date", "Interview date (optional)", model.form.interviewDate, "The plan is fitted to end the day before.", type: "date")
+            el("button", .type("submit")) { "Create my plan" }
+        }
+    }
+
+    private func field(_ id: String, _ label: String, _ value: String, _ hint: String, type: String) -> Node {
+        let error = model.errors[id]
+        var attributes: [Attribute] = [.id(id), .name(id), .type(type), .value(value), .aria("describedby", error == nil ? "\(id)-hint" : "\(id)-hint \(id)-error")]
+        if error != nil { attributes.append(.aria("invalid", "true")) }
+        return el("div", .class(error == nil ? "field" : "field invalid")) {
+            el("label", .init("for", id)) { label }
+            el("input", attributes: attributes)
+            el("p", .class("hint"), .id("\(id)-hint")) { hint }
+            if let error { el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { error } }
+        }
+    }
+}
+
+/// One planned task with a tick button (a form: works without JavaScript).
+struct TaskRow {
+    let entry: PlanService.Entry
+    let showDate: Bool
+    let returnTo: String
+
+    var node: Node {
+        let task = entry.task
+        return el("li", .class(entry.done ? "task done" : "task"), .id("task-\(task.id.replacingOccurrences(of: "#", with: "-"))")) {
+            el("form", .init("method", "post"), .init("action", "/plan/tasks/done"), .class("inline")) {
+                el("input", .type("hidden"), .name("task_id"), .value(task.id))
+                el("input", .type("hidden"), .name("done"), .value(entry.done ? "0" : "1"))
+                el("input", .type("hidden"), .name("return_to"), .value(returnTo))
+                el("button", .type("submit"), .class("tick"), .aria("label", entry.done ? "Mark not done: \(task.text)" : "Mark done: \(task.text)")) { entry.done ? "☑" : "☐" }
+            }
+            " "
+            if showDate { el("span", .class("date")) { entry.date + " " } }
+            el("span", .class("badge")) { task.kind.rawValue }
+            " \(task.text)"
+            if task.parts > 1 { " (part \(task.part) of \(task.parts))" }
+            el("span", .class("minutes")) { " · \(task.minutes) min" }
+            if !task.items.isEmpty {
+                " · "
+                el("a", .href("/questions/\(task.items[0])")) { task.items.count == 1 ? "the question" : "first of \(task.items.count) questions" }
+            }
+        }
+    }
+}

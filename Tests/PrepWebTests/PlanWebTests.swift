@@ -1,0 +1,81 @@
+import Foundation
+import PrepCore
+import PrepTestSupport
+import PrepWeb
+import Testing
+import VaporTesting
+
+/// Today, the plan page and the plan API.
+@Suite struct PlanWebTests {
+    private func json(_ res: TestingHTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any])
+    }
+
+    @Test func todayOffersAPlanUntilOneExists() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            let page = try await send(app, .GET, "/")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("id=\"plan-form\""))
+            #expect(!page.body.string.contains("Not built yet."), "Today is built: no planned-section notice")
+            let today = try json(try await send(app, .GET, "api/v1/today"))
+            #expect(today["day"] == nil || today["day"] is NSNull)
+            #expect((today["practice"] as? [String: Any])?["new"] as? Int == 5)
+        }
+    }
+
+    @Test func theFormCreatesAPlanAndKeepsWhatWasTypedOnError() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            let bad = try await send(app, .POST, "plan", form: "start=2026-12-10&hours_per_day=lots&days_per_week=6&interview_date=2026-12-01")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("value=\"lots\"") && bad.body.string.contains("id=\"hours_per_day-error\""))
+            let good = try await send(app, .POST, "plan", form: "start=2026-11-23&hours_per_day=2.5&days_per_week=6&interview_date=")
+            #expect(good.status == .seeOther)
+            #expect(good.headers.first(name: .location) == "/?created=1")
+            let page = try await send(app, .GET, "/?created=1")
+            #expect(page.body.string.contains("Your plan is ready."))
+            #expect(page.body.string.contains("Missed ("), "a start before today lists missed tasks")
+            let plan = try await send(app, .GET, "plan")
+            #expect(plan.status == .ok && plan.body.string.contains("id=\"week-1\""))
+        }
+    }
+
+    @Test func theAPIPutsTicksAndKeepsProgressOnReplace() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            #expect(try await send(app, .GET, "api/v1/plan").status == .notFound)
+            let created = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-30","skill_ratings":{"kubernetes":1}}"#)
+            #expect(created.status == .created, "\(created.body.string)")
+            let entries = try #require(try json(created)["entries"] as? [[String: Any]])
+            let first = try #require((entries.first?["task"] as? [String: Any])?["id"] as? String)
+            let conflict = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-12-01"}"#)
+            #expect(conflict.status == .conflict)
+            let ticked = try await send(app, .PATCH, "api/v1/plan/tasks/\(first)", json: #"{"done":true}"#)
+            let tick = try json(ticked)
+            #expect(ticked.status == .ok && tick["done"] as? Bool == true)
+            #expect(((tick["progress"] as? [String: Any])?["done"] as? String)?.hasSuffix("+00:00") == true)
+            #expect(try await send(app, .PATCH, "api/v1/plan/tasks/nope", json: #"{"done":true}"#).status == .notFound)
+            let replaced = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-30","hours_per_day":3,"replace":true}"#)
+            #expect(replaced.status == .ok)
+            let again = try #require(try json(replaced)["entries"] as? [[String: Any]])
+            #expect(again.first { ($0["task"] as? [String: Any])?["id"] as? String == first }?["done"] as? Bool == true)
+            let invalid = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-30","days_per_week":9,"replace":true}"#)
+            #expect(invalid.status == .unprocessableEntity && invalid.body.string.contains("days_per_week"))
+        }
+    }
+
+    @Test func tickingFromThePageRedirectsOnlyWithinTheSite() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-30"}"#)
+            let entries = try #require(try json(try await send(app, .GET, "api/v1/plan"))["entries"] as? [[String: Any]])
+            let id = try #require((entries.first?["task"] as? [String: Any])?["id"] as? String)
+            let form = "task_id=\(id)&done=1&return_to=//evil.example/"
+            let res = try await send(app, .POST, "plan/tasks/done", form: form)
+            #expect(res.status == .seeOther && res.headers.first(name: .location) == "/")
+            let back = try await send(app, .POST, "plan/tasks/done", form: "task_id=\(id)&done=0&return_to=/plan%23week-1")
+            #expect(back.headers.first(name: .location) == "/plan#week-1")
+        }
+    }
+}
