@@ -33,6 +33,22 @@ import Testing
         #expect((day["missed"] as? [Any])?.isEmpty == false, "a start in the past lists missed tasks")
     }
 
+    @Test func icsWritesTheCalendar() throws {
+        defer { cli.cleanUp() }
+        let dir = cli.scratch + "/data"
+        let none = try cli.run(["plan", "ics", "--out", "-", "--data-dir", dir])
+        #expect(none.status != 0 && none.firstErrorLine.contains("there is no study plan yet"))
+        #expect(try cli.run(["plan", "init", "--start", "2026-12-01", "--data-dir", dir]).status == 0)
+        let bad = try cli.run(["plan", "ics", "--out", "-", "--at", "25:00", "--data-dir", dir])
+        #expect(bad.status != 0 && bad.firstErrorLine.contains("--at 25:00"))
+        let file = cli.scratch + "/plan.ics"
+        let run = try cli.run(["plan", "ics", "--out", file, "--at", "07:00", "--data-dir", dir])
+        #expect(run.status == 0 && run.stdout.hasPrefix("Wrote "))
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(text.contains("UID:study-2026-12-01@infraprep\r\n"))
+    }
+
     @Test func badSettingsNameTheOption() throws {
         defer { cli.cleanUp() }
         let dir = cli.scratch + "/data"

@@ -78,3 +78,22 @@ import Testing
         #expect(plan.tasks.filter { $0.taskID == first.taskID }.map(\.part) == Array(1...first.parts))
     }
 }
+
+@Suite struct PlanCalendarTests {
+    @Test func aStudyBlockPerStudyDayInTheUsersZoneAndTheInterview() throws {
+        let catalog = PlanBuilderTests.catalog
+        let plan = try PlanBuilder.build(curriculum: catalog.curriculum, taxonomy: catalog.taxonomy,
+                                         settings: PlanSettings(start: "2026-12-01", interviewDate: "2027-01-25"))
+        let zone = try #require(TimeZone(identifier: "America/New_York"))
+        let events = PlanCalendar.events(plan, timeZone: zone, startMinute: 7 * 60 + 30)
+        #expect(events.count == Set(plan.tasks.map(\.date)).count + 1)
+        let first = try #require(events.first)
+        #expect(first.uid == "study-2026-12-01@infraprep")
+        #expect(ISO8601.format(first.start) == "2026-12-01T12:30:00+00:00", "07:30 in New York in winter is 12:30 UTC")
+        #expect(first.durationMinutes == plan.tasks.filter { $0.date == "2026-12-01" }.reduce(0) { $0 + $1.minutes })
+        #expect(events.last?.uid == "interview-2027-01-25@infraprep" && events.last?.alarmMinutesBefore == 24 * 60)
+        // The same plan gives the same events, so a re-export updates rather than duplicates.
+        #expect(PlanCalendar.events(plan, timeZone: zone, startMinute: 7 * 60 + 30) == events)
+        #expect(Set(events.map(\.uid)).count == events.count)
+    }
+}

@@ -10,7 +10,7 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "The 8-week study plan on your calendar.",
-        subcommands: [PlanInitCommand.self, PlanShowCommand.self, PlanDoneCommand.self]
+        subcommands: [PlanInitCommand.self, PlanShowCommand.self, PlanDoneCommand.self, PlanICSCommand.self]
     )
 }
 
@@ -136,6 +136,52 @@ struct PlanDoneCommand: AsyncParsableCommand {
         try await withPlanService(global: global, catalog: catalog) { service in
             let entry = try await service.setDone(id, done: !undo)
             print("\(undo ? "Not done" : "Done"): \(entry.task.text) (\(entry.task.id))")
+        }
+    }
+}
+
+struct PlanICSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ics",
+        abstract: "Write the plan as an iCalendar file: a study block per study day and the interview, with alarms."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
+    var out: String
+
+    @Option(name: .long, help: ArgumentHelp("Local time study blocks start (HH:MM, default 18:00).", valueName: "time"))
+    var at: String = "18:00"
+
+    func startMinute() throws -> Int {
+        let parts = at.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else {
+            throw ValidationError("--at \(at): write a time of day as HH:MM, e.g. 07:30")
+        }
+        return h * 60 + m
+    }
+
+    func validate() throws { _ = try startMinute() }
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        let minute = try startMinute()
+        try await withPlanService(global: global, catalog: catalog) { service in
+            guard let plan = try await service.plan() else { throw PlanService.Failure.noPlan }
+            let events = PlanCalendar.events(plan, timeZone: service.timeZone, startMinute: minute)
+            let text = ICalendar.render(name: "InfraPrep study plan", timeZone: service.timeZone.identifier, events: events, stamp: service.now)
+            if out == "-" {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            } else {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw PlainError("--out \(out): cannot write the file (\(error.localizedDescription))", fix: "check the folder exists and is writable")
+                }
+                print("Wrote \(events.count) events to \(out).")
+            }
         }
     }
 }
