@@ -17,7 +17,7 @@ struct PlanCommand: AsyncParsableCommand {
 /// Opens the database like the server and hands a plan service to `body`.
 func withPlanService(global: GlobalOptions, catalog: ContentCatalog, _ body: (PlanService) async throws -> Void) async throws {
     try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
-        try await body(PlanService(db: practice.db, catalog: catalog, userID: practice.userID, timeZone: practice.timeZone, now: practice.now))
+        try await body(PlanService(practice))
     }
 }
 
@@ -205,7 +205,7 @@ struct TodayCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try content.catalog()
         try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
-            let service = PlanService(db: practice.db, catalog: catalog, userID: practice.userID, timeZone: practice.timeZone, now: practice.now)
+            let service = PlanService(practice)
             var day: PlanService.Day?
             do { day = try await service.day() } catch PlanService.Failure.noPlan { day = nil }
             let session = try await practice.session()

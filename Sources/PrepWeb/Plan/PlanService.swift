@@ -7,18 +7,16 @@ import PrepStore
 /// A person's plan with their progress, for one day: what the Today view, the plan
 /// commands and (later) the plan pages share.
 public struct PlanService: Sendable {
-    public let db: any Database
-    public let catalog: ContentCatalog
-    public let userID: UUID
-    public let timeZone: TimeZone
-    public let now: Instant
+    /// The person, database, catalog and moment, shared with practice.
+    public let context: PracticeService
+    public var db: any Database { context.db }
+    public var catalog: ContentCatalog { context.catalog }
+    public var userID: UUID { context.userID }
+    public var timeZone: TimeZone { context.timeZone }
+    public var now: Instant { context.now }
 
-    public init(db: any Database, catalog: ContentCatalog, userID: UUID, timeZone: TimeZone, now: Instant) {
-        self.db = db
-        self.catalog = catalog
-        self.userID = userID
-        self.timeZone = timeZone
-        self.now = now
+    public init(_ context: PracticeService) {
+        self.context = context
     }
 
     public struct Entry: Sendable, Codable, Equatable {

@@ -8,8 +8,7 @@ import Vapor
 /// everything works without JavaScript.
 enum PlanController {
     static func service(_ req: Request) async throws -> PlanService {
-        let practice = try await PracticeController.service(req)
-        return PlanService(db: req.db, catalog: req.prep.catalog, userID: req.userID, timeZone: practice.timeZone, now: practice.now)
+        PlanService(try await PracticeController.service(req))
     }
 
     static func today(_ req: Request) async throws -> Response {
