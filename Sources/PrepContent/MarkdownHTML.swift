@@ -10,3 +10,30 @@ public enum MarkdownHTML {
         return MarkdownParser().html(from: text)
     }
 }
+
+extension MarkdownHTML {
+    /// Markdown a person wrote (lab notes): raw HTML is shown as text, never run, so a note
+    /// pasted from a terminal cannot inject markup. Code spans and fences are left to Ink,
+    /// which escapes them itself.
+    public static func renderUserText(_ markdown: String) -> String {
+        var out = ""
+        var inFence = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            if inFence || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") || line.hasPrefix("    ") || line.hasPrefix("\t") {
+                out += line
+            } else {
+                var inCode = false
+                for character in line {
+                    if character == "`" { inCode.toggle() }
+                    // `<` starts every tag; escaped, no markup can form (`>` alone is harmless).
+                    if character == "<", !inCode { out += "&lt;" } else { out.append(character) }
+                }
+            }
+            out += "\n"
+        }
+        // Links may only go to the web or to pages of this site, never run script.
+        return MarkdownParser().html(from: out).replacing(#/(href|src)="\s*(?i:javascript|vbscript|data):/#) { match in "\(match.1)=\"#blocked:" }
+    }
+}

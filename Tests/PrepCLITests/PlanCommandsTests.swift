@@ -49,6 +49,36 @@ import Testing
         #expect(text.contains("UID:study-2026-12-01@infraprep\r\n"))
     }
 
+    @Test func moveAMissedTaskAndKeepLabNotes() throws {
+        defer { cli.cleanUp() }
+        let dir = cli.scratch + "/data"
+        #expect(try cli.run(["plan", "init", "--start", "2026-10-01", "--data-dir", dir]).status == 0)
+        let today = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["today", "--json", "--data-dir", dir]).stdout.utf8)) as? [String: Any])
+        let day = try #require(today["day"] as? [String: Any])
+        let missed = try #require((day["missed"] as? [[String: Any]])?.first?["task"] as? [String: Any])
+        let id = try #require(missed["id"] as? String)
+
+        let moved = try cli.run(["plan", "move", id, "--to", "today", "--data-dir", dir])
+        #expect(moved.status == 0 && moved.stdout.contains("moved to \(day["date"] as? String ?? "?")"), "\(moved.stdout)\(moved.stderr)")
+        let past = try cli.run(["plan", "move", id, "--to", "2020-01-01", "--data-dir", dir])
+        #expect(past.status != 0 && past.firstErrorLine.contains("moved_to: 2020-01-01 is before today"))
+        let neither = try cli.run(["plan", "move", id, "--data-dir", dir])
+        #expect(neither.status != 0 && neither.stderr.contains("give --to YYYY-MM-DD"))
+        #expect(try cli.run(["plan", "move", id, "--back", "--data-dir", dir]).stdout.contains("on its planned day"))
+
+        let empty = try cli.run(["plan", "note", id, "--data-dir", dir])
+        #expect(empty.status == 0 && empty.stdout.contains("No notes for"))
+        #expect(try cli.run(["plan", "note", id, "--text", "kubectl get pods -A", "--data-dir", dir]).status == 0)
+        let piped = try cli.run(["plan", "note", id, "--file", "-", "--append", "--data-dir", dir], stdin: "Fixed by raising the memory limit.\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let shown = try cli.run(["plan", "note", id, "--data-dir", dir])
+        #expect(shown.stdout.contains("kubectl get pods -A\n\nFixed by raising the memory limit."))
+        let missing = try cli.run(["plan", "note", id, "--file", cli.scratch + "/nope.md", "--data-dir", dir])
+        #expect(missing.status != 0 && missing.firstErrorLine.contains("nope.md: cannot read it"))
+        #expect(try cli.run(["plan", "note", id, "--data-dir", dir]).stdout.contains("Fixed by raising"), "a failed write keeps the notes")
+        #expect(try cli.run(["plan", "note", id, "--clear", "--data-dir", dir]).stdout.contains("Notes cleared"))
+    }
+
     @Test func badSettingsNameTheOption() throws {
         defer { cli.cleanUp() }
         let dir = cli.scratch + "/data"

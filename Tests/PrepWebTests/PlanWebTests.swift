@@ -78,4 +78,70 @@ import VaporTesting
             #expect(back.headers.first(name: .location) == "/plan#week-1")
         }
     }
+
+    @Test func missedTasksMoveAndNotesAreKeptSafe() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-23"}"#)
+            let today = try json(try await send(app, .GET, "api/v1/today"))
+            let day = try #require(today["day"] as? [String: Any])
+            let missed = try #require(day["missed"] as? [[String: Any]])
+            let id = try #require((missed.first?["task"] as? [String: Any])?["id"] as? String)
+            let date = try #require(day["date"] as? String)
+            let home = try await send(app, .GET, "/")
+            #expect(home.body.string.contains("action=\"/plan/tasks/move\""), "missed tasks offer a move")
+
+            let moved = try await send(app, .POST, "plan/tasks/move", form: "task_id=\(id)&to=\(date)&return_to=/")
+            #expect(moved.status == .seeOther)
+            let after = try #require(try json(try await send(app, .GET, "api/v1/today"))["day"] as? [String: Any])
+            #expect((after["tasks"] as? [[String: Any]])?.contains { ($0["task"] as? [String: Any])?["id"] as? String == id } == true, "the task is on today now")
+            #expect((after["missed"] as? [[String: Any]])?.contains { ($0["task"] as? [String: Any])?["id"] as? String == id } == false)
+
+            let past = try await send(app, .PATCH, "api/v1/plan/tasks/\(id)", json: #"{"moved_to":"2026-01-01"}"#)
+            #expect(past.status == .unprocessableEntity && past.body.string.contains("moved_to"), "\(past.body.string)")
+            let garbage = try await send(app, .PATCH, "api/v1/plan/tasks/\(id)", json: #"{"moved_to":"next week"}"#)
+            #expect(garbage.status == .unprocessableEntity && garbage.body.string.contains("YYYY-MM-DD"))
+            let back = try json(try await send(app, .PATCH, "api/v1/plan/tasks/\(id)", json: #"{"moved_to":null}"#))
+            #expect((back["progress"] as? [String: Any])?["moved_to"] == nil, "null puts the task back on its planned day")
+
+            let notes = "Ran `kubectl describe pod <name>` <script>alert(1)</script>"
+            let saved = try await send(app, .POST, "plan/tasks/\(id)/notes", form: "notes=" + (notes.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            #expect(saved.status == .seeOther)
+            let page = try await send(app, .GET, "plan/tasks/\(id)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("<code>kubectl describe pod &lt;name&gt;</code>"))
+            #expect(!page.body.string.contains("<script>alert"), "notes never run markup")
+            let viaAPI = try json(try await send(app, .GET, "api/v1/plan"))
+            let entry = (viaAPI["entries"] as? [[String: Any]])?.first { ($0["task"] as? [String: Any])?["id"] as? String == id }
+            #expect((entry?["progress"] as? [String: Any])?["notes"] as? String == notes)
+
+            let long = String(repeating: "x", count: 20_001)
+            let refused = try await send(app, .POST, "plan/tasks/\(id)/notes", form: "notes=" + long)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("notes-error"))
+            let kept = try await send(app, .GET, "plan/tasks/\(id)")
+            #expect(kept.body.string.contains("&lt;name&gt;"), "the refused text did not replace the notes")
+            #expect(try await send(app, .GET, "plan/tasks/nope").status == .notFound)
+            #expect(try await send(app, .PATCH, "api/v1/plan/tasks/\(id)", json: "{}").status == .unprocessableEntity)
+        }
+    }
+
+    @Test func thePlanPageReplacesThePlanWithRatingsOnlyWhenAsked() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-30"}"#)
+            let page = try await send(app, .GET, "plan")
+            #expect(page.body.string.contains("name=\"rate_kubernetes\"") && page.body.string.contains("name=\"replace\""))
+            let unconfirmed = try await send(app, .POST, "plan", form: "start=2026-11-30&hours_per_day=3&days_per_week=6&interview_date=&rate_kubernetes=1")
+            #expect(unconfirmed.status == .unprocessableEntity && unconfirmed.body.string.contains("tick the box"))
+            #expect(unconfirmed.body.string.contains("<option value=\"1\" selected>"), "the rating typed is kept")
+            let badRating = try await send(app, .POST, "plan", form: "start=2026-11-30&hours_per_day=3&days_per_week=6&rate_kubernetes=9&replace=1")
+            #expect(badRating.status == .unprocessableEntity && badRating.body.string.contains("Rate kubernetes from 1"))
+            let replaced = try await send(app, .POST, "plan", form: "start=2026-11-30&hours_per_day=3&days_per_week=6&interview_date=&rate_kubernetes=1&rate_python=&replace=1")
+            #expect(replaced.status == .seeOther && replaced.headers.first(name: .location) == "/plan?replaced=1")
+            let plan = try json(try await send(app, .GET, "api/v1/plan"))
+            let settings = (plan["plan"] as? [String: Any])?["settings"] as? [String: Any]
+            #expect(settings?["hours_per_day"] as? Double == 3)
+            #expect((settings?["skill_ratings"] as? [String: Int]) == ["kubernetes": 1])
+        }
+    }
 }

@@ -46,7 +46,7 @@ public enum DailySession {
     ///   - due: item ids of cards due now, oldest due first.
     ///   - candidates: items never studied, of the practised kinds.
     ///   - weakness: per skill, 0 (strong) to 1 (weak); unknown skills count as 0.5.
-    ///   - focus: skills of the plan's current week; nil or empty means every skill.
+    ///   - focus: skills of the plan's current week, drawn `focusWeight` times as often; nil or empty: no preference.
     ///   - seed: the same seed gives the same choice (one per user and day).
     public static func build(
         due: [String], candidates: [Candidate], today: Today, settings: PracticeSettings,
@@ -55,10 +55,7 @@ public enum DailySession {
         let reviews = Array(due.prefix(max(0, settings.reviewsPerDay - today.reviewsDone)))
         var slots = max(0, settings.newPerDay - today.newDone)
         var pool = candidates.filter { practisedKinds.contains($0.kind) }
-        if let focus, !focus.isEmpty {
-            let focused = pool.filter { focus.contains($0.skill) || $0.kind == .behavioral }
-            if focused.contains(where: { $0.kind != .behavioral }) { pool = focused }
-        }
+        let focus = focus ?? []
         var random = SplitMix64(seed: seed)
         var chosen: [String] = []
         func take(_ index: Int) {
@@ -70,7 +67,9 @@ public enum DailySession {
         func weights(_ indices: [Int]) -> [Double] {
             var peers: [Int: Int] = [:]
             for candidate in pool { peers[candidate.tier ?? 0, default: 0] += 1 }
-            return indices.map { weight(pool[$0], peers: peers[pool[$0].tier ?? 0] ?? 1, weakness: weakness) }
+            // The week's skills come first by weight, not by exclusion: when they run out,
+            // the other skills still fill the day's new slots.
+            return indices.map { weight(pool[$0], peers: peers[pool[$0].tier ?? 0] ?? 1, weakness: weakness) * (focus.contains(pool[$0].skill) ? focusWeight : 1) }
         }
         for kind in [ItemKind.technical, .behavioral] where slots > 0 && !today.newKinds.contains(kind) {
             let indices = pool.indices.filter { pool[$0].kind == kind }
@@ -102,6 +101,9 @@ public enum DailySession {
             new: Array(pick.filter { !done.contains($0) }.prefix(left))
         )
     }
+
+    /// How much more likely a skill of the plan's week is to be drawn than any other.
+    static let focusWeight = 8.0
 
     /// Each tier's share of study time is split across that tier's remaining items, so a
     /// tier with many questions does not crowd out a smaller one; weak skills count up to

@@ -85,6 +85,20 @@ public enum PlanStore {
         }
     }
 
+    /// Shows a task on another day (`nil`: back on its planned day).
+    public static func setMovedTo(_ date: String?, taskID: String, userID: UUID, on db: any Database) async throws {
+        try await upsert(taskID: taskID, userID: userID, on: db) { sql in
+            sql.set("moved_to", to: date)
+        }
+    }
+
+    /// The task's lab notes in Markdown (`nil` clears them).
+    public static func setNotes(_ notes: String?, taskID: String, userID: UUID, on db: any Database) async throws {
+        try await upsert(taskID: taskID, userID: userID, on: db) { sql in
+            sql.set("notes", to: notes)
+        }
+    }
+
     static func upsert(taskID: String, userID: UUID, on db: any Database, _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
         try await db.transaction { tx in
             let sql = try PracticeStore.sqlDatabase(tx)

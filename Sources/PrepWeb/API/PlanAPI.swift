@@ -67,18 +67,45 @@ enum PlanAPI {
         return response
     }
 
-    struct TaskPatch: Content {
+    /// Every field is optional; `moved_to` and `notes` may be null to clear them, so "absent"
+    /// and "null" are told apart.
+    struct TaskPatch: Decodable {
         var done: Bool?
+        var movedTo: String??
+        var notes: String??
+
+        // Keys as the global decoder hands them over, after converting from snake_case.
+        enum CodingKeys: String, CodingKey { case done, movedTo, notes }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            done = try c.decodeIfPresent(Bool.self, forKey: .done)
+            movedTo = c.contains(.movedTo) ? .some(try c.decodeIfPresent(String.self, forKey: .movedTo)) : .none
+            notes = c.contains(.notes) ? .some(try c.decodeIfPresent(String.self, forKey: .notes)) : .none
+        }
     }
 
     static func patchTask(_ req: Request) async throws -> PlanService.Entry {
         let id = try req.parameters.require("id")
         let body = try req.content.decode(TaskPatch.self)
-        guard let done = body.done else { throw ValidationFailure(fields: ["done": "Give done: true or false."]) }
+        guard body.done != nil || body.movedTo != nil || body.notes != nil else {
+            throw ValidationFailure(fields: ["done": "Give at least one of done (true or false), moved_to (YYYY-MM-DD or null) and notes (Markdown or null)."])
+        }
+        let service = try await PlanController.service(req)
         do {
-            return try await PlanController.service(req).setDone(id, done: done)
+            var entry = try await service.entry(id)
+            if let notes = body.notes { _ = try await service.setNotes(id, notes: notes) }
+            if let movedTo = body.movedTo { entry = try await service.move(id, to: movedTo) }
+            if let done = body.done { entry = try await service.setDone(id, done: done) }
+            // The answer shows the task as stored after every change.
+            return try await service.entry(entry.task.id)
         } catch let failure as PlanService.Failure {
-            throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
+            switch failure {
+            case .noPlan: throw HTTPUserError(status: .conflict, error: failure)
+            case .unknownTask: throw HTTPUserError(status: .notFound, error: failure)
+            case .badDate, .moveIntoPast: throw ValidationFailure(fields: ["moved_to": failure.message])
+            case .notesTooLong: throw ValidationFailure(fields: ["notes": failure.message])
+            }
         }
     }
 }

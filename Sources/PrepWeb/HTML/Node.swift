@@ -48,6 +48,11 @@ public func el(_ name: String, _ attributes: Attribute..., @NodeBuilder children
     el(name, attributes: attributes, children: children())
 }
 
+/// For attributes decided at run time (a `checked` or `open` that depends on state).
+public func el(_ name: String, attributes: [Attribute], @NodeBuilder content: () -> [Node]) -> Node {
+    el(name, attributes: attributes, children: content())
+}
+
 public func el(_ name: String, attributes: [Attribute], children: [Node] = []) -> Node {
     voidElements.contains(name)
         ? Node(kind: .void(name: name, attributes: attributes))

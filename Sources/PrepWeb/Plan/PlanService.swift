@@ -42,17 +42,26 @@ public struct PlanService: Sendable {
     public enum Failure: UserFacingError, Equatable {
         case noPlan
         case unknownTask(String, suggestions: [String])
+        case badDate(String)
+        case moveIntoPast(String, today: String)
+        case notesTooLong(Int)
 
         public var problem: String {
             switch self {
             case .noPlan: "there is no study plan yet"
             case let .unknownTask(id, _): "no planned task has the id '\(id)'"
+            case let .badDate(text): "moved_to: '\(text)' is not a date"
+            case let .moveIntoPast(text, today): "moved_to: \(text) is before today (\(today))"
+            case let .notesTooLong(count): "notes: \(count) characters is more than the \(PlanService.notesLimit) a task's notes may hold"
             }
         }
         public var fix: String {
             switch self {
             case .noPlan: "create one with `infraprep plan init --start YYYY-MM-DD`"
             case let .unknownTask(_, suggestions): suggestions.isEmpty ? "`infraprep plan show` lists the task ids" : "did you mean \(suggestions.joined(separator: ", "))?"
+            case .badDate: "write the day as YYYY-MM-DD"
+            case .moveIntoPast: "move a task to today or a later day"
+            case .notesTooLong: "keep long logs in a file and note where it is"
             }
         }
     }
@@ -84,16 +93,74 @@ public struct PlanService: Sendable {
                    doneInPlan: entries.filter(\.done).count, tasksInPlan: entries.count)
     }
 
-    /// Ticks (or unticks) a planned task by its id (`fnd-k8s-course`, or `fnd-k8s-course#2` for a part).
-    public func setDone(_ taskID: String, done: Bool) async throws -> Entry {
+    /// The planned task with this id, or an error naming close ids.
+    public func entry(_ taskID: String) async throws -> Entry {
         let (_, entries) = try await entries()
-        guard var entry = entries.first(where: { $0.task.id == taskID }) else {
+        guard let entry = entries.first(where: { $0.task.id == taskID }) else {
             let close = entries.map(\.task.id).filter { $0.hasPrefix(taskID) || taskID.hasPrefix($0) }.prefix(3)
             throw Failure.unknownTask(taskID, suggestions: Array(close))
         }
+        return entry
+    }
+
+    /// Every part of a task (a split task has several), in order.
+    public func parts(of taskID: String) async throws -> [Entry] {
+        let base = taskID.split(separator: "#").first.map(String.init) ?? taskID
+        let found = try await entries().1.filter { $0.task.taskID == base }
+        if found.isEmpty { _ = try await entry(taskID) }
+        return found
+    }
+
+    /// Ticks (or unticks) a planned task by its id (`fnd-k8s-course`, or `fnd-k8s-course#2` for a part).
+    public func setDone(_ taskID: String, done: Bool) async throws -> Entry {
+        var entry = try await entry(taskID)
         try await PlanStore.setDone(done ? now : nil, taskID: taskID, userID: userID, on: db)
         entry.done = done
         entry.progress = TaskProgress(taskID: taskID, done: done ? now : nil, movedTo: entry.progress?.movedTo, notes: entry.progress?.notes)
         return entry
+    }
+
+    /// Shows a task on another day from today on; its planned day (or nil) puts it back.
+    public func move(_ taskID: String, to date: String?) async throws -> Entry {
+        var entry = try await entry(taskID)
+        var target = date?.trimmingCharacters(in: .whitespaces)
+        if let text = target {
+            guard let day = PlanSettings.day(text) else { throw Failure.badDate(text) }
+            let today = LocalDay(now, in: timeZone)
+            if day.number < today.number, text != entry.task.date { throw Failure.moveIntoPast(text, today: today.text) }
+            if text == entry.task.date { target = nil }
+        }
+        try await PlanStore.setMovedTo(target, taskID: taskID, userID: userID, on: db)
+        entry.date = target ?? entry.task.date
+        entry.progress = TaskProgress(taskID: taskID, done: entry.progress?.done, movedTo: target, notes: entry.progress?.notes)
+        return entry
+    }
+
+    public static let notesLimit = 20_000
+
+    /// Lab notes belong to the task, not to one part of it: they are stored on the first part.
+    public func setNotes(_ taskID: String, notes: String?) async throws -> Entry {
+        let first = try await parts(of: taskID)[0]
+        let text = notes.map { $0.replacingOccurrences(of: "\r\n", with: "\n") }.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        if let text, text.count > Self.notesLimit { throw Failure.notesTooLong(text.count) }
+        try await PlanStore.setNotes(text, taskID: first.task.id, userID: userID, on: db)
+        var entry = first
+        entry.progress = TaskProgress(taskID: first.task.id, done: first.progress?.done, movedTo: first.progress?.movedTo, notes: text)
+        return entry
+    }
+
+    /// The skills of the plan's tasks this week (by the day each task is to be done), which
+    /// narrow the new questions of the day; nil without a plan or outside it.
+    public func focusSkills() async throws -> Set<String>? {
+        guard (try await PlanStore.settings(userID: userID, on: db)) != nil else { return nil }
+        let (plan, entries) = try await entries()
+        let today = LocalDay(now, in: timeZone)
+        guard let start = PlanSettings.day(plan.settings.start), today.number >= start.number else { return nil }
+        let weekStart = start.number + (today.number - start.number) / 7 * 7
+        let skills = entries.filter { entry in
+            guard let day = PlanSettings.day(entry.date) else { return false }
+            return day.number >= weekStart && day.number < weekStart + 7
+        }.flatMap(\.task.skills)
+        return skills.isEmpty ? nil : Set(skills)
     }
 }

@@ -67,10 +67,12 @@ public struct PracticeService: Sendable {
         let practised = catalog.items.filter { DailySession.practisedKinds.contains($0.kind) }
         let studiedToday = Set(done.newItemIDs)
         let weakness = PracticeStats.weakness(try await PracticeStore.skillCounts(userID: userID, before: dayStart, on: db))
+        // New questions follow the plan's week when there is a plan.
+        let focus = try await PlanService(self).focusSkills()
         var queue = DailySession.forToday(
             due: due, unstudied: practised.filter { !studied.contains($0.id) }.map(candidate),
             studiedToday: practised.filter { studiedToday.contains($0.id) }.map(candidate), reviewsDone: done.reviews,
-            settings: settings, weakness: weakness, seed: seed
+            settings: settings, weakness: weakness, focus: focus, seed: seed
         )
         if queue.count == 0, reviewLimit > 0 {
             // Like Anki's learn-ahead: with nothing else left, a learning step due within

@@ -16,7 +16,7 @@ enum PlanController {
         return HTMLResponse.page(TodayPage(model: model).render())
     }
 
-    static func todayModel(_ req: Request, form: TodayPage.PlanForm?, errors: [String: String]) async throws -> TodayPage.Model {
+    static func todayModel(_ req: Request, form: PlanForm?, errors: [String: String]) async throws -> TodayPage.Model {
         let practice = try await PracticeController.service(req)
         let plans = try await service(req)
         var day: PlanService.Day?
@@ -36,52 +36,126 @@ enum PlanController {
         let flash: String? = (try? req.query.get(String.self, at: "created")) == "1" ? "Your plan is ready." : nil
         return TodayPage.Model(
             day: day, plan: nil, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: stats.streakDays,
-            minutesDoneThisWeek: doneThisWeek, form: form ?? TodayPage.PlanForm(start: today.text), errors: errors, flash: flash
+            minutesDoneThisWeek: doneThisWeek, form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
+            skills: PlanForm.ratedSkills(req.prep.catalog.taxonomy)
         )
     }
 
-    struct PlanFormBody: Content {
-        var start: String?
-        var hoursPerDay: String?
-        var daysPerWeek: String?
-        var interviewDate: String?
-        enum CodingKeys: String, CodingKey {
-            case start, hoursPerDay = "hours_per_day", daysPerWeek = "days_per_week", interviewDate = "interview_date"
-        }
-    }
-
+    /// Creates a plan (Today) or replaces it (Plan page, with the replace box ticked).
     static func create(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(PlanFormBody.self)
-        let form = TodayPage.PlanForm(start: body.start ?? "", hoursPerDay: body.hoursPerDay ?? "", daysPerWeek: body.daysPerWeek ?? "", interviewDate: body.interviewDate ?? "")
+        let body = try req.content.decode([String: String].self)
+        var ratings: [String: String] = [:]
+        for (key, value) in body where key.hasPrefix("rate_") { ratings[String(key.dropFirst(5))] = value.trimmingCharacters(in: .whitespaces) }
+        let form = PlanForm(start: body["start"] ?? "", hoursPerDay: body["hours_per_day"] ?? "", daysPerWeek: body["days_per_week"] ?? "",
+                            interviewDate: body["interview_date"] ?? "", ratings: ratings, replace: body["replace"] == "1")
         var errors: [String: String] = [:]
         let hours = Double(form.hoursPerDay.trimmingCharacters(in: .whitespaces))
         let days = Int(form.daysPerWeek.trimmingCharacters(in: .whitespaces))
         if hours == nil { errors["hours_per_day"] = "Enter a number of hours such as 2.5." }
         if days == nil { errors["days_per_week"] = "Enter a whole number of days from 1 to 7." }
+        var parsed: [String: Int] = [:]
+        for (skill, value) in ratings where !value.isEmpty {
+            if let number = Int(value) { parsed[skill] = number } else { errors["skill_ratings.\(skill)"] = "Choose a rating from 1 to 5." }
+        }
         let interview = form.interviewDate.trimmingCharacters(in: .whitespaces)
         let settings = PlanSettings(start: form.start.trimmingCharacters(in: .whitespaces), hoursPerDay: hours ?? 2.5, daysPerWeek: days ?? 6,
-                                    interviewDate: interview.isEmpty ? nil : interview)
+                                    interviewDate: interview.isEmpty ? nil : interview, skillRatings: parsed)
         if errors.isEmpty { errors = settings.validate(taxonomy: req.prep.catalog.taxonomy) }
+        let plans = try await service(req)
+        let exists = try await PlanStore.settings(userID: req.userID, on: req.db) != nil
+        if errors.isEmpty, exists, !form.replace {
+            errors["replace"] = "You have a plan already: tick the box to replace it."
+        }
         if errors.isEmpty {
-            let plans = try await service(req)
-            do {
-                try await PlanStore.save(settings, userID: req.userID, replace: false, now: plans.now, on: req.db)
-                return req.redirect(to: "/?created=1", redirectType: .normal)
-            } catch is PlanExists {
-                errors["start"] = "A plan exists already; replace it with `infraprep plan init --force` or PUT /api/v1/plan with replace: true."
-            }
+            try await PlanStore.save(settings, userID: req.userID, replace: exists, now: plans.now, on: req.db)
+            return req.redirect(to: exists ? "/plan?replaced=1" : "/?created=1", redirectType: .normal)
+        }
+        if exists {
+            return try await showPage(req, form: form, errors: errors, status: .unprocessableEntity)
         }
         let model = try await todayModel(req, form: form, errors: errors)
         return HTMLResponse.page(TodayPage(model: model).render(), status: .unprocessableEntity)
     }
 
     static func show(_ req: Request) async throws -> Response {
+        try await showPage(req, form: nil, errors: [:], status: .ok)
+    }
+
+    static func showPage(_ req: Request, form: PlanForm?, errors: [String: String], status: HTTPResponseStatus) async throws -> Response {
         let plans = try await service(req)
         var plan: StudyPlan?
         var entries: [PlanService.Entry] = []
         do { (plan, entries) = try await plans.entries() } catch PlanService.Failure.noPlan {}
         let taxonomy = req.prep.catalog.taxonomy
-        return HTMLResponse.page(PlanPage(plan: plan, entries: entries, skillName: { taxonomy[$0]?.name ?? $0 }).render())
+        let page = PlanPage(
+            plan: plan, entries: entries, skillName: { taxonomy[$0]?.name ?? $0 }, today: plans.context.today.text,
+            form: form ?? plan.map { PlanForm(settings: $0.settings) }, errors: errors, skills: PlanForm.ratedSkills(taxonomy),
+            flash: (try? req.query.get(String.self, at: "replaced")) == "1" ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : nil
+        )
+        return HTMLResponse.page(page.render(), status: status)
+    }
+
+    static func task(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require("id")
+        return try await taskPage(req, id: id, draft: nil, error: nil, saved: (try? req.query.get(String.self, at: "saved")) == "1", status: .ok)
+    }
+
+    static func taskPage(_ req: Request, id: String, draft: String?, error: String?, saved: Bool, status: HTTPResponseStatus) async throws -> Response {
+        let plans = try await service(req)
+        let parts: [PlanService.Entry]
+        do {
+            parts = try await plans.parts(of: id)
+        } catch let failure as PlanService.Failure {
+            throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
+        }
+        let catalog = req.prep.catalog
+        let page = PlanTaskPage(parts: parts, today: plans.context.today.text, itemTitle: { catalog[$0]?.title }, draft: draft, error: error, saved: saved)
+        return HTMLResponse.page(page.render(), status: status)
+    }
+
+    struct NotesBody: Content {
+        var notes: String?
+    }
+
+    static func saveNotes(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require("id")
+        let body = try req.content.decode(NotesBody.self)
+        do {
+            _ = try await service(req).setNotes(id, notes: body.notes)
+        } catch let failure as PlanService.Failure {
+            if case .notesTooLong = failure {
+                return try await taskPage(req, id: id, draft: body.notes, error: failure.message, saved: false, status: .unprocessableEntity)
+            }
+            throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
+        }
+        return req.redirect(to: "/plan/tasks/\(id)?saved=1#notes", redirectType: .normal)
+    }
+
+    struct MoveBody: Content {
+        var taskID: String?
+        var to: String?
+        var returnTo: String?
+        enum CodingKeys: String, CodingKey { case taskID = "task_id", to, returnTo = "return_to" }
+    }
+
+    static func move(_ req: Request) async throws -> Response {
+        let body = try req.content.decode(MoveBody.self)
+        guard let id = body.taskID, !id.isEmpty else { throw Abort(.unprocessableEntity, reason: "task_id is missing from the form; reload the page") }
+        do {
+            _ = try await service(req).move(id, to: body.to ?? "")
+        } catch let failure as PlanService.Failure {
+            switch failure {
+            case .noPlan: throw HTTPUserError(status: .conflict, error: failure)
+            case .unknownTask: throw HTTPUserError(status: .notFound, error: failure)
+            default: throw HTTPUserError(status: .unprocessableEntity, error: failure)
+            }
+        }
+        return req.redirect(to: sameSite(body.returnTo), redirectType: .normal)
+    }
+
+    /// Only paths of this site: never an open redirect.
+    static func sameSite(_ path: String?) -> String {
+        path.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.hasPrefix("/\\") ? $0 : nil } ?? "/"
     }
 
     struct TickBody: Content {
@@ -99,8 +173,6 @@ enum PlanController {
         } catch let failure as PlanService.Failure {
             throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
         }
-        // Only paths of this site: never an open redirect.
-        let target = body.returnTo.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
-        return req.redirect(to: target, redirectType: .normal)
+        return req.redirect(to: sameSite(body.returnTo), redirectType: .normal)
     }
 }

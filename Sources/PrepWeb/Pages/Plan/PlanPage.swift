@@ -5,10 +5,16 @@ struct PlanPage {
     let plan: StudyPlan?
     let entries: [PlanService.Entry]
     let skillName: (String) -> String
+    var today: String = ""
+    var form: PlanForm?
+    var errors: [String: String] = [:]
+    var skills: [Skill] = []
+    var flash: String?
 
     func render() -> String {
         Layout.page(title: "Plan", current: .plan) {
             el("h1") { "Plan" }
+            if let flash { el("p", .class("flash ok"), .init("role", "status")) { flash } }
             if let plan {
                 el("p", .class("lede")) {
                     "\(plan.settings.start) to \(plan.end), \(plan.weeks) weeks, \(formatted(plan.settings.hoursPerDay)) h a day, \(plan.settings.daysPerWeek) days a week"
@@ -20,7 +26,18 @@ struct PlanPage {
                 for (week, tasks) in Dictionary(grouping: entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {
                     el("section", .class("week"), .id("week-\(week)")) {
                         el("h2") { "Week \(week) · \(tasks.filter(\.done).count) of \(tasks.count) done" }
-                        el("ul", .class("tasks")) { for entry in tasks { TaskRow(entry: entry, showDate: true, returnTo: "/plan#week-\(week)").node } }
+                        el("ul", .class("tasks")) {
+                            for entry in tasks {
+                                TaskRow(entry: entry, showDate: true, returnTo: "/plan#week-\(week)", moveTo: entry.date < today ? today : nil).node
+                            }
+                        }
+                    }
+                }
+                if let form {
+                    el("details", attributes: [.class("change-plan"), .id("change")] + (errors.isEmpty ? [] : [.flag("open")])) {
+                        el("summary") { el("h2", .class("inline")) { "Change the plan" } }
+                        el("p", .class("hint")) { "The plan is rebuilt from these settings; ticks, moves and notes stay on tasks that still exist." }
+                        PlanFormView(form: form, errors: errors, skills: skills, replacing: true).node
                     }
                 }
             } else {

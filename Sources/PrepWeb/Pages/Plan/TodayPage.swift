@@ -12,14 +12,8 @@ struct TodayPage {
         var form: PlanForm
         var errors: [String: String] = [:]
         var flash: String?
-    }
-
-    /// The plan form's fields as typed, so a refused value is shown again.
-    struct PlanForm {
-        var start: String
-        var hoursPerDay: String = "2.5"
-        var daysPerWeek: String = "6"
-        var interviewDate: String = ""
+        /// The skills the plan form offers to rate.
+        var skills: [Skill] = []
     }
 
     let model: Model
@@ -67,7 +61,9 @@ struct TodayPage {
             if !day.missed.isEmpty {
                 el("h3") { "Missed (\(day.missed.count))" }
                 el("p", .class("hint")) { "Earlier tasks not ticked yet. Do them when you can, or tick what you already did." }
-                taskList(Array(day.missed.prefix(10)), showDate: true)
+                el("ul", .class("tasks")) {
+                    for entry in day.missed.prefix(10) { TaskRow(entry: entry, showDate: true, returnTo: "/", moveTo: day.date).node }
+                }
                 if day.missed.count > 10 { el("p") { el("a", .href("/plan")) { "\(day.missed.count - 10) more in the whole plan" } } }
             }
         }
@@ -80,25 +76,7 @@ struct TodayPage {
     }
 
     private func planForm() -> Node {
-        el("form", .init("method", "post"), .init("action", "/plan"), .class("stack"), .id("plan-form"), .init("novalidate", nil)) {
-            field("start", "Start date", model.form.start, "YYYY-MM-DD; a day in the past is fine (earlier tasks show as missed).", type: "date")
-            field("hours_per_day", "Hours a day", model.form.hoursPerDay, "0.5 to 12; the seed plans 2 to 3.", type: "text")
-            field("days_per_week", "Study days a week", model.form.daysPerWeek, "1 to 7; 6 leaves a rest day.", type: "text")
-            field("interview_date", "Interview date (optional)", model.form.interviewDate, "The plan is fitted to end the day before.", type: "date")
-            el("button", .type("submit")) { "Create my plan" }
-        }
-    }
-
-    private func field(_ id: String, _ label: String, _ value: String, _ hint: String, type: String) -> Node {
-        let error = model.errors[id]
-        var attributes: [Attribute] = [.id(id), .name(id), .type(type), .value(value), .aria("describedby", error == nil ? "\(id)-hint" : "\(id)-hint \(id)-error")]
-        if error != nil { attributes.append(.aria("invalid", "true")) }
-        return el("div", .class(error == nil ? "field" : "field invalid")) {
-            el("label", .init("for", id)) { label }
-            el("input", attributes: attributes)
-            el("p", .class("hint"), .id("\(id)-hint")) { hint }
-            if let error { el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { error } }
-        }
+        PlanFormView(form: model.form, errors: model.errors, skills: model.skills, replacing: false).node
     }
 }
 
@@ -107,6 +85,8 @@ struct TaskRow {
     let entry: PlanService.Entry
     let showDate: Bool
     let returnTo: String
+    /// For a missed task: offers to move it, to this day by default.
+    var moveTo: String?
 
     var node: Node {
         let task = entry.task
@@ -120,12 +100,24 @@ struct TaskRow {
             " "
             if showDate { el("span", .class("date")) { entry.date + " " } }
             el("span", .class("badge")) { task.kind.rawValue }
-            " \(task.text)"
+            " "
+            el("a", .href("/plan/tasks/\(task.taskID)")) { task.text }
             if task.parts > 1 { " (part \(task.part) of \(task.parts))" }
             el("span", .class("minutes")) { " · \(task.minutes) min" }
             if !task.items.isEmpty {
                 " · "
                 el("a", .href("/questions/\(task.items[0])")) { task.items.count == 1 ? "the question" : "first of \(task.items.count) questions" }
+            }
+            if entry.progress?.notes != nil { el("span", .class("hint")) { " · has notes" } }
+            if entry.progress?.movedTo != nil { el("span", .class("hint")) { " · moved from \(task.date)" } }
+            if let moveTo, !entry.done {
+                el("form", .init("method", "post"), .init("action", "/plan/tasks/move"), .class("inline move")) {
+                    el("input", .type("hidden"), .name("task_id"), .value(task.id))
+                    el("input", .type("hidden"), .name("return_to"), .value(returnTo))
+                    el("label", .class("visually-hidden"), .init("for", "move-\(task.id)")) { "Move \(task.text) to" }
+                    el("input", .type("date"), .id("move-\(task.id)"), .name("to"), .value(moveTo), .init("min", moveTo))
+                    el("button", .type("submit"), .class("small")) { "Move" }
+                }
             }
         }
     }

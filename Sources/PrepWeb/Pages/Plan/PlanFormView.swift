@@ -1,0 +1,103 @@
+import PrepCore
+
+/// The plan form's fields as typed, so a refused value is shown again.
+struct PlanForm {
+    var start: String
+    var hoursPerDay: String = "2.5"
+    var daysPerWeek: String = "6"
+    var interviewDate: String = ""
+    /// Skill id to the rating as typed ("" for not rated).
+    var ratings: [String: String] = [:]
+    var replace = false
+
+    init(start: String, hoursPerDay: String = "2.5", daysPerWeek: String = "6", interviewDate: String = "", ratings: [String: String] = [:], replace: Bool = false) {
+        self.start = start
+        self.hoursPerDay = hoursPerDay
+        self.daysPerWeek = daysPerWeek
+        self.interviewDate = interviewDate
+        self.ratings = ratings
+        self.replace = replace
+    }
+
+    /// The form filled from a plan's settings, for changing it.
+    init(settings: PlanSettings) {
+        self.init(start: settings.start, hoursPerDay: PlanForm.hours(settings.hoursPerDay), daysPerWeek: String(settings.daysPerWeek),
+                  interviewDate: settings.interviewDate ?? "", ratings: settings.skillRatings.mapValues(String.init))
+    }
+
+    static func hours(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+
+    /// The skills a person may rate: those with a tier, then behavioral and interview craft.
+    static func ratedSkills(_ taxonomy: Taxonomy) -> [Skill] {
+        taxonomy.skills.filter { $0.parent == nil }.sorted { ($0.tier ?? 9, $0.name) < ($1.tier ?? 9, $1.name) }
+    }
+}
+
+/// The plan form: create a plan on Today, change it on the Plan page.
+struct PlanFormView {
+    let form: PlanForm
+    let errors: [String: String]
+    let skills: [Skill]
+    /// A plan exists: the form replaces it, after a tick to confirm.
+    let replacing: Bool
+
+    var node: Node {
+        el("form", .init("method", "post"), .init("action", "/plan"), .class("stack"), .id("plan-form"), .init("novalidate", nil)) {
+            field("start", "Start date", form.start, "YYYY-MM-DD; a day in the past is fine (earlier tasks show as missed).", type: "date")
+            field("hours_per_day", "Hours a day", form.hoursPerDay, "0.5 to 12; the seed plans 2 to 3.", type: "text")
+            field("days_per_week", "Study days a week", form.daysPerWeek, "1 to 7; 6 leaves a rest day.", type: "text")
+            field("interview_date", "Interview date (optional)", form.interviewDate, "The plan is fitted to end the day before.", type: "date")
+            ratings()
+            if replacing {
+                let error = errors["replace"]
+                el("div", .class(error == nil ? "field" : "field invalid")) {
+                    el("label") {
+                        el("input", attributes: [.type("checkbox"), .name("replace"), .value("1"), .id("replace")] + (form.replace ? [.flag("checked")] : []))
+                        " Replace my plan (ticks and notes on tasks that still exist are kept)"
+                    }
+                    if let error { el("p", .class("field-error"), .id("replace-error"), .init("role", "alert")) { error } }
+                }
+            }
+            el("button", .type("submit")) { replacing ? "Replace my plan" : "Create my plan" }
+        }
+    }
+
+    private func ratings() -> Node {
+        let rated = form.ratings.values.contains { !$0.isEmpty }
+        let invalid = errors.keys.contains { $0.hasPrefix("skill_ratings.") }
+        return el("details", attributes: [.class("ratings")] + (rated || invalid ? [.flag("open")] : [])) {
+            el("summary") { "Rate your skills (optional): weak skills get up to 30 % more time" }
+            el("div", .class("rating-grid")) {
+                for skill in skills {
+                    let id = "rate-\(skill.id)"
+                    let error = errors["skill_ratings.\(skill.id)"]
+                    el("div", .class(error == nil ? "field rating" : "field rating invalid")) {
+                        el("label", .init("for", id)) {
+                            skill.name
+                            if let tier = skill.tier { el("span", .class("hint")) { " tier \(tier)" } }
+                        }
+                        el("select", .id(id), .name("rate_\(skill.id)")) {
+                            let current = form.ratings[skill.id] ?? ""
+                            for (value, label) in [("", "not rated"), ("1", "1 · weak"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 · strong")] {
+                                el("option", attributes: [.value(value)] + (current == value ? [.flag("selected")] : [])) { label }
+                            }
+                        }
+                        if let error { el("p", .class("field-error"), .init("role", "alert")) { error } }
+                    }
+                }
+            }
+        }
+    }
+
+    private func field(_ id: String, _ label: String, _ value: String, _ hint: String, type: String) -> Node {
+        let error = errors[id]
+        var attributes: [Attribute] = [.id(id), .name(id), .type(type), .value(value), .aria("describedby", error == nil ? "\(id)-hint" : "\(id)-hint \(id)-error")]
+        if error != nil { attributes.append(.aria("invalid", "true")) }
+        return el("div", .class(error == nil ? "field" : "field invalid")) {
+            el("label", .init("for", id)) { label }
+            el("input", attributes: attributes)
+            el("p", .class("hint"), .id("\(id)-hint")) { hint }
+            if let error { el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { error } }
+        }
+    }
+}
