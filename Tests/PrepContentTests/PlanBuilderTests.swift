@@ -96,4 +96,22 @@ import Testing
         #expect(PlanCalendar.events(plan, timeZone: zone, startMinute: 7 * 60 + 30) == events)
         #expect(Set(events.map(\.uid)).count == events.count)
     }
+
+    @Test func studyBlocksKeepTheirWallClockTimeAcrossAClockChange() throws {
+        let catalog = PlanBuilderTests.catalog
+        // Europe moves its clocks forward at 02:00 on 29 March 2026.
+        let plan = try PlanBuilder.build(curriculum: catalog.curriculum, taxonomy: catalog.taxonomy, settings: PlanSettings(start: "2026-03-28", daysPerWeek: 7))
+        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let events = PlanCalendar.events(plan, timeZone: zone, startMinute: 18 * 60)
+        let before = try #require(events.first { $0.uid == "study-2026-03-28@infraprep" })
+        let after = try #require(events.first { $0.uid == "study-2026-03-29@infraprep" })
+        #expect(ISO8601.format(before.start) == "2026-03-28T17:00:00+00:00", "18:00 CET")
+        #expect(ISO8601.format(after.start) == "2026-03-29T16:00:00+00:00", "18:00 CEST, not 19:00")
+    }
+
+    @Test func readsTimesOfDay() {
+        #expect(PlanCalendar.minute(ofDay: "07:30") == 450)
+        #expect(PlanCalendar.minute(ofDay: "24:00") == nil && PlanCalendar.minute(ofDay: "7:3") == nil && PlanCalendar.minute(ofDay: "noon") == nil)
+        #expect(PlanCalendar.text(ofMinute: 450) == "07:30")
+    }
 }

@@ -25,7 +25,7 @@ import Yams
                     }
                 }
             }
-            let operational: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.yaml"]
+            let operational: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.yaml", "/calendar.ics"]
             for route in app.routes.all {
                 let path = "/" + route.path.map { component -> String in
                     if case let .parameter(name) = component { return "{\(name)}" }

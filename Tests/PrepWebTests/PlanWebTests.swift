@@ -145,3 +145,66 @@ import VaporTesting
         }
     }
 }
+
+/// The calendar download, the subscription link and its revocation.
+@Suite struct CalendarFeedWebTests {
+    private func json(_ res: TestingHTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any])
+    }
+
+    @Test func aSubscriptionLinkServesThePlanUntilRevoked() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            #expect(try await send(app, .GET, "api/v1/calendar/feed").status == .notFound)
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-30"}"#)
+            let download = try await send(app, .GET, "plan.ics?at=07:30")
+            #expect(download.status == .ok && download.headers.first(name: .contentType)?.hasPrefix("text/calendar") == true)
+            #expect(download.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+            #expect(download.body.string.hasPrefix("BEGIN:VCALENDAR\r\n") && download.body.string.contains("UID:study-2026-11-30@infraprep"))
+            #expect(try await send(app, .GET, "plan.ics?at=7pm").status == .badRequest)
+
+            let made = try await send(app, .POST, "api/v1/calendar/feed", json: #"{"at":"06:45"}"#)
+            #expect(made.status == .created, "\(made.body.string)")
+            let link = try json(made)
+            let token = try #require(link["token"] as? String)
+            #expect(token.count == 43 && (link["url"] as? String)?.hasSuffix("/calendar.ics?token=\(token)") == true)
+            let feed = try await send(app, .GET, "calendar.ics?token=\(token)")
+            #expect(feed.status == .ok && feed.body.string.contains("UID:study-2026-11-30@infraprep"))
+            // The test user's zone is UTC.
+            #expect(feed.body.string.contains("DTSTART:20261130T064500Z"), "\(feed.body.string.prefix(600))")
+            #expect(try json(try await send(app, .GET, "api/v1/calendar/feed"))["at"] as? String == "06:45")
+
+            // A new link replaces the old one; revoking ends both.
+            let second = try #require(try json(try await send(app, .POST, "api/v1/calendar/feed", json: "{}"))["token"] as? String)
+            #expect(try await send(app, .GET, "calendar.ics?token=\(token)").status == .notFound)
+            #expect(try await send(app, .GET, "calendar.ics?token=\(second)").status == .ok)
+            #expect(try await send(app, .DELETE, "api/v1/calendar/feed").status == .noContent)
+            let gone = try await send(app, .GET, "calendar.ics?token=\(second)")
+            #expect(gone.status == .notFound && gone.body.string.contains("revoked"))
+            #expect(try await send(app, .DELETE, "api/v1/calendar/feed").status == .notFound)
+            #expect(try await send(app, .GET, "calendar.ics").status == .notFound)
+            #expect(try await send(app, .POST, "api/v1/calendar/feed", json: #"{"at":"25:00"}"#).status == .unprocessableEntity)
+        }
+    }
+
+    @Test func settingsShowsTheLinkOnceAndRevokesIt() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-30"}"#)
+            let bad = try await send(app, .POST, "settings/calendar", form: "calendar_at=half+past+six")
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("value=\"half past six\""))
+            let made = try await send(app, .POST, "settings/calendar", form: "calendar_at=19:00")
+            #expect(made.status == .ok && made.headers.first(name: .cacheControl) == "no-store")
+            let body = made.body.string
+            let range = try #require(body.range(of: "calendar.ics?token="))
+            let token = String(body[range.upperBound...].prefix(43))
+            #expect(try await send(app, .GET, "calendar.ics?token=\(token)").status == .ok)
+            let later = try await send(app, .GET, "settings")
+            #expect(!later.body.string.contains(token), "the link is shown only once")
+            #expect(later.body.string.contains("study blocks at 19:00"))
+            let revoked = try await send(app, .POST, "settings/calendar/revoke", form: "")
+            #expect(revoked.status == .seeOther)
+            #expect(try await send(app, .GET, "calendar.ics?token=\(token)").status == .notFound)
+        }
+    }
+}

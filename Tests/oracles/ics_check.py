@@ -14,11 +14,19 @@ a BEGIN/END that do not pair, and on TEXT (SUMMARY, DESCRIPTION, LOCATION, UID, 
 whose raw value is not what icalendar writes back for the value it read (an unescaped comma
 or semicolon, a lone backslash); X-WR-* values, which icalendar keeps raw, must match the
 TEXT grammar. Prints "ics check: N events, OK", or the problems and exits 1.
+
+    --zone Europe/Berlin --local-time 18:00   every study block (UID study-…) starts at that
+                                              wall-clock time in that zone, on the day its UID
+                                              names, across clock changes (zoneinfo converts)
+    --same-as EARLIER.ics                     an earlier export of the same plan: the same UIDs,
+                                              each with the same DTSTART (a re-import updates)
 """
 import argparse
 import re
 import sys
 from datetime import datetime, timedelta
+
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, vBroken, vUnknown
 
@@ -163,16 +171,54 @@ def parsed_problems(data, expect_events):
     return problems, len(events)
 
 
+def starts(data):
+    calendar = Calendar.from_ical(data)
+    return {str(event["UID"]): event.decoded("DTSTART") for event in calendar.walk("VEVENT") if "UID" in event and "DTSTART" in event}
+
+
+def zone_problems(data, zone_name, local_time):
+    problems = []
+    calendar = Calendar.from_ical(data)
+    declared = str(calendar.get("X-WR-TIMEZONE", ""))
+    if declared != zone_name:
+        problems.append(f"X-WR-TIMEZONE is {declared!r}, expected {zone_name!r}")
+    zone = ZoneInfo(zone_name)
+    blocks = 0
+    for uid, start in starts(data).items():
+        if not uid.startswith("study-"):
+            continue
+        blocks += 1
+        local = start.astimezone(zone)
+        day = uid[len("study-"):len("study-") + 10]
+        if local.strftime("%Y-%m-%d") != day or local.strftime("%H:%M") != local_time:
+            problems.append(f"{uid}: starts {local.isoformat()} in {zone_name}, expected {day} {local_time}")
+    if blocks == 0:
+        problems.append("no study blocks (UID study-…) to check")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("file")
     parser.add_argument("--expect-events", type=int)
+    parser.add_argument("--zone")
+    parser.add_argument("--local-time")
+    parser.add_argument("--same-as")
     args = parser.parse_args()
     with open(args.file, "rb") as f:
         data = f.read()
     problems = raw_problems(data)
     more, count = parsed_problems(data, args.expect_events)
     problems += more
+    if not more and args.zone and args.local_time:
+        problems += zone_problems(data, args.zone, args.local_time)
+    if not more and args.same_as:
+        with open(args.same_as, "rb") as f:
+            earlier = starts(f.read())
+        now = starts(data)
+        if set(earlier) != set(now):
+            problems.append(f"UIDs differ from {args.same_as}: only earlier {sorted(set(earlier) - set(now))[:5]}, only now {sorted(set(now) - set(earlier))[:5]}")
+        problems += [f"{uid}: DTSTART {now[uid]} differs from the earlier export's {earlier[uid]}" for uid in sorted(set(earlier) & set(now)) if earlier[uid] != now[uid]]
     if problems:
         print(f"ics check: {count} events, {len(problems)} problems")
         for problem in problems:

@@ -244,11 +244,8 @@ struct PlanICSCommand: AsyncParsableCommand {
     var at: String = "18:00"
 
     func startMinute() throws -> Int {
-        let parts = at.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else {
-            throw ValidationError("--at \(at): write a time of day as HH:MM, e.g. 07:30")
-        }
-        return h * 60 + m
+        guard let minute = PlanCalendar.minute(ofDay: at) else { throw ValidationError("--at \(at): write a time of day as HH:MM, e.g. 07:30") }
+        return minute
     }
 
     func validate() throws { _ = try startMinute() }
@@ -257,9 +254,7 @@ struct PlanICSCommand: AsyncParsableCommand {
         let catalog = try content.catalog()
         let minute = try startMinute()
         try await withPlanService(global: global, catalog: catalog) { service in
-            guard let plan = try await service.plan() else { throw PlanService.Failure.noPlan }
-            let events = PlanCalendar.events(plan, timeZone: service.timeZone, startMinute: minute)
-            let text = ICalendar.render(name: "InfraPrep study plan", timeZone: service.timeZone.identifier, events: events, stamp: service.now)
+            let (text, events) = try await service.calendar(startMinute: minute)
             if out == "-" {
                 FileHandle.standardOutput.write(Data(text.utf8))
             } else {
@@ -268,7 +263,7 @@ struct PlanICSCommand: AsyncParsableCommand {
                 } catch {
                     throw PlainError("--out \(out): cannot write the file (\(error.localizedDescription))", fix: "check the folder exists and is writable")
                 }
-                print("Wrote \(events.count) events to \(out).")
+                print("Wrote \(events) events to \(out).")
             }
         }
     }

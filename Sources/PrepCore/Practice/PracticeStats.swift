@@ -126,6 +126,16 @@ public struct LocalDay: Sendable, Equatable, Comparable {
         return Instant(seconds: midnightUTC - offset)
     }
 
+    /// The instant the wall clock in `zone` shows `minute` minutes after midnight on this day
+    /// (not midnight plus that many minutes: on a day the clocks change they differ by the
+    /// shift). A time skipped by a spring-forward lands just after the gap, as calendars do.
+    public func instant(atMinute minute: Int, in zone: TimeZone) -> Instant {
+        let localSeconds = Int64(number) * 86_400 + Int64(minute) * 60
+        var offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(localSeconds))))
+        offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(localSeconds - offset))))
+        return Instant(seconds: localSeconds - offset)
+    }
+
     public var text: String {
         let (y, m, d) = ISO8601.civilFromDays(number)
         return String(format: "%04d-%02d-%02d", y, m, d)

@@ -7,6 +7,7 @@ public enum SchemaMigrations {
         CreateUsers(),
         CreatePractice(),
         CreatePlans(),
+        CreateCalendarFeeds(),
     ]
 
     public static var names: [String] { all.map(\.name) }

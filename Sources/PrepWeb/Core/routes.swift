@@ -9,11 +9,13 @@ func routes(_ app: Application) throws {
     app.get("readyz", use: OpsController.readyz)
     app.get("metrics", use: OpsController.metrics)
     app.get("openapi.yaml", use: OpsController.openAPI)
+    app.get("calendar.ics", use: CalendarController.feed)
 
     // Pages
     app.get(use: PlanController.today)
     app.post("plan", use: PlanController.create)
     app.get("plan", use: PlanController.show)
+    app.get("plan.ics", use: CalendarController.download)
     app.post("plan", "tasks", "done", use: PlanController.tick)
     app.post("plan", "tasks", "move", use: PlanController.move)
     app.get("plan", "tasks", ":id", use: PlanController.task)
@@ -35,6 +37,8 @@ func routes(_ app: Application) throws {
     app.get("settings", use: SettingsController.show)
     app.post("settings", use: SettingsController.save)
     app.post("settings", "practice", use: SettingsController.savePractice)
+    app.post("settings", "calendar", use: SettingsController.createCalendarLink)
+    app.post("settings", "calendar", "revoke", use: SettingsController.revokeCalendarLink)
 
     // JSON API
     let api = app.grouped("api", "v1")
@@ -54,6 +58,9 @@ func routes(_ app: Application) throws {
     api.get("plan", use: PlanAPI.show)
     api.put("plan", use: PlanAPI.put)
     api.patch("plan", "tasks", ":id", use: PlanAPI.patchTask)
+    api.get("calendar", "feed", use: CalendarAPI.show)
+    api.post("calendar", "feed", use: CalendarAPI.create)
+    api.delete("calendar", "feed", use: CalendarAPI.revoke)
     api.get("me", use: ProfileAPI.show)
     api.patch("me", use: ProfileAPI.update)
 }

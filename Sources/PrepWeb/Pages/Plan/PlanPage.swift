@@ -21,6 +21,12 @@ struct PlanPage {
                     if let interview = plan.settings.interviewDate { ", interview on \(interview)" }
                     ". \(entries.filter(\.done).count) of \(entries.count) tasks done."
                 }
+                el("p") {
+                    el("a", .href("/plan.ics"), .init("download", "infraprep-plan.ics")) { "Download the calendar (.ics)" }
+                    " · "
+                    el("a", .href("/settings#calendar")) { "subscribe with a private link" }
+                    " so your calendar follows every change"
+                }
                 if !plan.notes.isEmpty { el("ul", .class("notes")) { for note in plan.notes { el("li") { note } } } }
                 bySkill()
                 for (week, tasks) in Dictionary(grouping: entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {

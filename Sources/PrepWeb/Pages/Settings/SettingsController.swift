@@ -15,7 +15,8 @@ enum SettingsController {
             displayName: profile.displayName, timeZone: profile.timeZone,
             practice: .init(practice),
             saved: (try? req.query.get(String.self, at: "saved")) == "1",
-            about: SettingsPageModel.about(services: req.prep)
+            about: SettingsPageModel.about(services: req.prep),
+            calendar: try await calendarFields(req, revoked: (try? req.query.get(String.self, at: "revoked")) == "1")
         )
         return HTMLResponse.page(SettingsPage(model: model).render())
     }
@@ -31,7 +32,7 @@ enum SettingsController {
             let practice = try await PracticeStore.settings(userID: req.userID, on: req.db)
             let model = SettingsPageModel(
                 displayName: update.displayName, timeZone: update.timeZone, practice: .init(practice), errors: errors.fields,
-                about: SettingsPageModel.about(services: req.prep)
+                about: SettingsPageModel.about(services: req.prep), calendar: try await calendarFields(req)
             )
             return HTMLResponse.page(SettingsPage(model: model).render(), status: .unprocessableEntity)
         }
@@ -65,9 +66,60 @@ enum SettingsController {
         let profile = try await currentProfile(req)
         let model = SettingsPageModel(
             displayName: profile.displayName, timeZone: profile.timeZone, practice: typed, errors: errors,
-            about: SettingsPageModel.about(services: req.prep)
+            about: SettingsPageModel.about(services: req.prep), calendar: try await calendarFields(req)
         )
         return HTMLResponse.page(SettingsPage(model: model).render(), status: .unprocessableEntity)
+    }
+
+    static func calendarFields(_ req: Request, revoked: Bool = false) async throws -> SettingsPageModel.CalendarFields {
+        var fields = SettingsPageModel.CalendarFields(revoked: revoked)
+        if let feed = try await CalendarFeedStore.feed(userID: req.userID, on: req.db) {
+            let zone = try await PracticeController.service(req).timeZone
+            fields.existsSince = LocalDay(feed.created, in: zone).text
+            fields.at = PlanCalendar.text(ofMinute: feed.startMinute)
+        }
+        return fields
+    }
+
+    struct CalendarForm: Content {
+        var calendarAt: String?
+        enum CodingKeys: String, CodingKey { case calendarAt = "calendar_at" }
+    }
+
+    /// Makes (or replaces) the subscription link and shows it once, on this response.
+    static func createCalendarLink(_ req: Request) async throws -> Response {
+        let typed = (try req.content.decode(CalendarForm.self).calendarAt ?? "").trimmingCharacters(in: .whitespaces)
+        var fields = try await calendarFields(req)
+        var errors: [String: String] = [:]
+        if let minute = PlanCalendar.minute(ofDay: typed) {
+            let service = try await PracticeController.service(req)
+            let created = try await CalendarFeedService.create(userID: req.userID, startMinute: minute, now: service.now, on: req.db)
+            fields = try await calendarFields(req)
+            fields.newLink = CalendarFeedService.url(base: baseURL(req), token: created.token)
+        } else {
+            fields.at = typed
+            errors["calendar_at"] = "Write the time as HH:MM on a 24-hour clock, such as 07:30 or 18:00 (got '\(typed)')."
+        }
+        let profile = try await currentProfile(req)
+        let practice = try await PracticeStore.settings(userID: req.userID, on: req.db)
+        let model = SettingsPageModel(displayName: profile.displayName, timeZone: profile.timeZone, practice: .init(practice), errors: errors,
+                                      about: SettingsPageModel.about(services: req.prep), calendar: fields)
+        let response = HTMLResponse.page(SettingsPage(model: model).render(), status: errors.isEmpty ? .ok : .unprocessableEntity)
+        // The page holds a secret: keep it out of caches.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    static func revokeCalendarLink(_ req: Request) async throws -> Response {
+        _ = try await CalendarFeedStore.revoke(userID: req.userID, on: req.db)
+        return req.redirect(to: "/settings?revoked=1#calendar", redirectType: .normal)
+    }
+
+    /// The address this request reached the app at, for links to give out.
+    static func baseURL(_ req: Request) -> String {
+        let host = req.headers.first(name: .host) ?? "\(req.prep.config.host):\(req.prep.config.port)"
+        let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
+        return "\(scheme)://\(host)"
     }
 
     static func currentProfile(_ req: Request) async throws -> UserProfile {

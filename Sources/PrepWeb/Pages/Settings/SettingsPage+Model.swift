@@ -10,6 +10,16 @@ struct SettingsPageModel {
     var errors: [String: String] = [:]
     var saved = false
     var about: [(label: String, value: String)]
+    var calendar = CalendarFields()
+
+    /// The calendar subscription: whether a link exists, and the new link right after it is made
+    /// (the only time it can be shown: only its hash is kept).
+    struct CalendarFields {
+        var existsSince: String?
+        var at = "18:00"
+        var newLink: String?
+        var revoked = false
+    }
 
     /// The practice limits as text, so a refused value is shown exactly as typed.
     struct PracticeFields {

@@ -18,6 +18,7 @@ struct SettingsPage {
             }
             profileForm()
             practiceForm()
+            calendarSection()
             el("h2") { "About this install" }
             el("dl", .class("facts")) {
                 for row in model.about {
@@ -60,6 +61,37 @@ struct SettingsPage {
                   hint: "0.70 to 0.97: the chance of recalling a card when it comes due. Higher means more reviews; 0.90 is the usual choice.",
                   extra: [.init("inputmode", "decimal")])
             el("button", .type("submit")) { "Save practice settings" }
+        }
+    }
+
+    private func calendarSection() -> Node {
+        el("section", .id("calendar")) {
+            el("h2") { "Calendar" }
+            el("p") {
+                "Your plan's study blocks and interview in your own calendar. "
+                el("a", .href("/plan.ics")) { "Download plan.ics" }
+                " for a one-off import, or subscribe with a private link so Google Calendar, Apple Calendar or Outlook pick up every change (they refresh every few hours)."
+            }
+            if let link = model.calendar.newLink {
+                el("div", .class("notice"), .init("role", "status")) {
+                    el("p") { el("strong") { "Your subscription link" }; " (copy it now: it is shown only once)" }
+                    el("p") { el("input", .type("text"), .id("calendar-link"), .value(link), .init("readonly", nil), .class("wide"), .aria("label", "Subscription link")) }
+                }
+            }
+            if model.calendar.revoked { el("p", .class("flash ok"), .init("role", "status")) { "The subscription link was revoked: calendars using it get nothing more." } }
+            if let since = model.calendar.existsSince {
+                el("p") { "A subscription link exists since \(since), with study blocks at \(model.calendar.at)." }
+            }
+            el("form", .init("method", "post"), .init("action", "/settings/calendar"), .class("stack"), .init("novalidate", nil)) {
+                field(id: "calendar_at", label: "Study blocks start at", value: model.calendar.at,
+                      hint: "Local time, HH:MM (24-hour clock).", extra: [.init("inputmode", "numeric")])
+                el("button", .type("submit")) { model.calendar.existsSince == nil ? "Create a subscription link" : "Replace the link (the old one stops working)" }
+            }
+            if model.calendar.existsSince != nil {
+                el("form", .init("method", "post"), .init("action", "/settings/calendar/revoke")) {
+                    el("button", .type("submit"), .class("danger")) { "Revoke the link" }
+                }
+            }
         }
     }
 
