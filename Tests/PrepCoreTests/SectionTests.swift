@@ -17,7 +17,7 @@ import Testing
 
     @Test func plannedSectionsNameTheirIssue() {
         #expect(Section.practice.availability == .available)
-        #expect(Section.readiness.availability == .planned(issue: 5))
+        #expect(Section.readiness.availability == .available)
         #expect(SectionInfo(.calculators).issue == 6)
         #expect(SectionInfo(.settings).available)
     }

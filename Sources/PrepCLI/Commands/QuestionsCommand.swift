@@ -62,7 +62,7 @@ struct QuestionsCommand: AsyncParsableCommand {
 
     func rows(in catalog: ContentCatalog) throws -> [Row] {
         if let skill, catalog.taxonomy[skill] == nil {
-            let suggestion = catalog.taxonomy.skills.map(\.id).min { ContentLinter.distance($0, skill) < ContentLinter.distance($1, skill) }
+            let suggestion = catalog.taxonomy.skills.map(\.id).min { Suggest.distance($0, skill) < Suggest.distance($1, skill) }
             throw PlainError("--skill \(skill) is not a skill", fix: "did you mean \(suggestion ?? "kubernetes")? `infraprep questions --json | jq` lists the skills in use")
         }
         let query = ItemQuery(kind: kind.flatMap(ItemKind.init(rawValue:)), skill: skill, tier: tier, difficulty: difficulty, text: search)
@@ -98,7 +98,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func find(in catalog: ContentCatalog) throws -> ContentItem {
         if let item = catalog[id] { return item }
-        let close = catalog.items.map(\.id).filter { $0.contains(id) || ContentLinter.distance($0, id) <= 3 }.prefix(3)
+        let close = Suggest.close(to: id, among: catalog.items.map(\.id))
         throw PlainError("no item has the id '\(id)'", fix: close.isEmpty ? "`infraprep questions --search WORDS` finds items" : "did you mean \(close.joined(separator: ", "))?")
     }
 }

@@ -8,6 +8,7 @@ public enum SchemaMigrations {
         CreatePractice(),
         CreatePlans(),
         CreateCalendarFeeds(),
+        CreateReadiness(),
     ]
 
     public static var names: [String] { all.map(\.name) }

@@ -111,6 +111,11 @@ public enum PracticeStore {
         return Dictionary(try rows.map(decodeCard).map { ($0.itemID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Every card of a person (readiness reads them all: a few hundred after eight weeks).
+    public static func allCards(userID: UUID, on db: any Database) async throws -> [StoredCard] {
+        try await sqlDatabase(db).select().columns(cardColumns).from("srs_cards").where("user_id", .equal, userID).all().map(decodeCard)
+    }
+
     /// Item ids of cards due at `now`, oldest due first: one range scan of an index.
     public static func dueItemIDs(userID: UUID, now: Instant, limit: Int, on db: any Database) async throws -> [String] {
         let sql = try sqlDatabase(db)

@@ -97,8 +97,7 @@ public struct PlanService: Sendable {
     public func entry(_ taskID: String) async throws -> Entry {
         let (_, entries) = try await entries()
         guard let entry = entries.first(where: { $0.task.id == taskID }) else {
-            let close = entries.map(\.task.id).filter { $0.hasPrefix(taskID) || taskID.hasPrefix($0) }.prefix(3)
-            throw Failure.unknownTask(taskID, suggestions: Array(close))
+            throw Failure.unknownTask(taskID, suggestions: Suggest.close(to: taskID, among: entries.map(\.task.id)))
         }
         return entry
     }

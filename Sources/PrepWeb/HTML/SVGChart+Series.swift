@@ -1,0 +1,61 @@
+import Foundation
+
+extension SVGChart {
+    /// Two bars per label: what was planned (outlined) and what was done (filled).
+    static func pairs(_ pairs: [(label: String, planned: Double, done: Double)], unit: String, title: String, description: String) -> Node {
+        let width = 640.0, height = 210.0, left = 40.0, bottom = 26.0, top = 12.0
+        let plotWidth = width - left - 6, plotHeight = height - bottom - top
+        let maximum = niceCeiling(pairs.map { max($0.planned, $0.done) }.max() ?? 0)
+        let step = plotWidth / Double(max(pairs.count, 1))
+        var svg = header(width: width, height: height, title: title, description: description)
+        for tick in [0.0, maximum / 2, maximum] {
+            let y = top + plotHeight - plotHeight * tick / maximum
+            svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 6))\" y2=\"\(f(y))\"/>"
+            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Int(tick))</text>"
+        }
+        for (index, pair) in pairs.enumerated() {
+            let x = left + Double(index) * step + step * 0.12
+            let barWidth = step * 0.36
+            for (offset, value, cls, name) in [(0.0, pair.planned, "bar planned", "planned"), (barWidth, pair.done, "bar", "done")] {
+                let h = plotHeight * value / maximum
+                svg += "<rect class=\"\(cls)\" x=\"\(f(x + offset))\" y=\"\(f(top + plotHeight - max(h, 0.5)))\" width=\"\(f(barWidth))\" height=\"\(f(max(h, 0.5)))\">"
+                svg += "<title>\(escape(pair.label)) \(name): \(Int(value.rounded())) \(escape(unit))</title></rect>"
+            }
+            svg += "<text x=\"\(f(x + barWidth))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escape(pair.label))</text>"
+        }
+        return .raw(svg + "</svg>")
+    }
+
+    /// A line over days on a 0…100 scale; days without a value break the line.
+    static func line(_ points: [(label: String, value: Int?)], title: String, description: String) -> Node {
+        let width = 640.0, height = 200.0, left = 34.0, bottom = 26.0, top = 12.0
+        let plotWidth = width - left - 14, plotHeight = height - bottom - top
+        var svg = header(width: width, height: height, title: title, description: description)
+        for tick in [0, 50, 100] {
+            let y = top + plotHeight - plotHeight * Double(tick) / 100
+            svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 6))\" y2=\"\(f(y))\"/>"
+            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(tick)</text>"
+        }
+        let step = points.count > 1 ? plotWidth / Double(points.count - 1) : 0
+        func x(_ index: Int) -> Double { points.count > 1 ? left + 6 + Double(index) * step : left + plotWidth / 2 }
+        func y(_ value: Int) -> Double { top + plotHeight - plotHeight * Double(min(max(value, 0), 100)) / 100 }
+        var path = ""
+        var drawing = false
+        for (index, point) in points.enumerated() {
+            guard let value = point.value else { drawing = false; continue }
+            path += "\(drawing ? "L" : "M")\(f(x(index))) \(f(y(value))) "
+            drawing = true
+        }
+        if !path.isEmpty { svg += "<path class=\"series\" d=\"\(path)\"/>" }
+        let labelEvery = max(1, points.count / 6)
+        for (index, point) in points.enumerated() {
+            if let value = point.value {
+                svg += "<circle class=\"dot\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\"><title>\(escape(point.label)): \(value)</title></circle>"
+            }
+            if index % labelEvery == 0 || index == points.count - 1 {
+                svg += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escape(point.label))</text>"
+            }
+        }
+        return .raw(svg + "</svg>")
+    }
+}
