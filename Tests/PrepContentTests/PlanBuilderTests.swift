@@ -115,3 +115,22 @@ import Testing
         #expect(PlanCalendar.text(ofMinute: 450) == "07:30")
     }
 }
+
+@Suite struct PlanProgressTests {
+    @Test func plannedAgainstDoneByTheWeekItHappened() throws {
+        let catalog = PlanBuilderTests.catalog
+        let plan = try PlanBuilder.build(curriculum: catalog.curriculum, taxonomy: catalog.taxonomy, settings: PlanSettings(start: "2026-12-01"))
+        let zone = try #require(TimeZone(identifier: "America/New_York"))
+        // 23:30 on 7 December in New York is still week 1 (days 1-7), though 8 December in UTC.
+        let late = try ISO8601.parse("2026-12-08T04:30:00Z")
+        let secondWeek = try ISO8601.parse("2026-12-09T15:00:00Z")
+        let weeks = PlanProgress.weeks(plan: plan, ticks: [(late, 90), (secondWeek, 30)],
+                                       practice: [(late, 120_000), (secondWeek, 3_600_000), (try ISO8601.parse("2026-11-20T12:00:00Z"), 60_000)], timeZone: zone)
+        #expect(weeks.count == plan.weeks)
+        #expect(weeks[0].start == "2026-12-01" && weeks[1].start == "2026-12-08")
+        #expect(weeks[0].tickedMinutes == 90 && weeks[0].practiceMinutes == 2)
+        #expect(weeks[1].tickedMinutes == 30 && weeks[1].practiceMinutes == 5, "an hour-long answer counts as 5 minutes")
+        #expect(weeks.reduce(0) { $0 + $1.plannedMinutes } == plan.tasks.reduce(0) { $0 + $1.minutes })
+        #expect(weeks.reduce(0) { $0 + $1.practiceMinutes } == 7, "practice before the start is not counted")
+    }
+}

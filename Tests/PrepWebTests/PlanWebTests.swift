@@ -38,6 +38,8 @@ import VaporTesting
             #expect(page.body.string.contains("Missed ("), "a start before today lists missed tasks")
             let plan = try await send(app, .GET, "plan")
             #expect(plan.status == .ok && plan.body.string.contains("id=\"week-1\""))
+            #expect(plan.body.string.contains("<title id=") && plan.body.string.contains("Minutes planned and done per week"))
+            #expect(plan.body.string.contains("Share of planned minutes done per skill"))
         }
     }
 

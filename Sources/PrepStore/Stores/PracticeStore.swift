@@ -111,6 +111,17 @@ public enum PracticeStore {
         return Dictionary(try rows.map(decodeCard).map { ($0.itemID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// When each answer since `since` was given and how long it took (answers without a
+    /// recorded duration are left out).
+    public static func answerTimes(userID: UUID, since: Instant, on db: any Database) async throws -> [(at: Instant, milliseconds: Int)] {
+        try await sqlDatabase(db).select().columns("reviewed_us", "duration_ms").from("srs_reviews")
+            .where("user_id", .equal, userID).where("reviewed_us", .greaterThanOrEqual, since.microseconds).all()
+            .compactMap { row in
+                guard let ms = try row.decode(column: "duration_ms", as: Int?.self) else { return nil }
+                return (Instant(microseconds: try row.decode(column: "reviewed_us", as: Int64.self)), ms)
+            }
+    }
+
     /// Every card of a person (readiness reads them all: a few hundred after eight weeks).
     public static func allCards(userID: UUID, on db: any Database) async throws -> [StoredCard] {
         try await sqlDatabase(db).select().columns(cardColumns).from("srs_cards").where("user_id", .equal, userID).all().map(decodeCard)

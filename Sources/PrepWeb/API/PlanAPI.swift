@@ -27,12 +27,18 @@ enum PlanAPI {
     struct PlanDocument: Content {
         var plan: StudyPlan
         var entries: [PlanService.Entry]
+        /// Planned against done, per week of the plan.
+        var weeks: [PlanProgress.Week]
+    }
+
+    static func document(_ service: PlanService) async throws -> PlanDocument {
+        let (plan, entries) = try await service.entries()
+        return PlanDocument(plan: plan, entries: entries, weeks: try await service.weeks())
     }
 
     static func show(_ req: Request) async throws -> PlanDocument {
         do {
-            let (plan, entries) = try await PlanController.service(req).entries()
-            return PlanDocument(plan: plan, entries: entries)
+            return try await document(try await PlanController.service(req))
         } catch let failure as PlanService.Failure {
             throw HTTPUserError(status: .notFound, error: failure)
         }
@@ -61,9 +67,8 @@ enum PlanAPI {
         } catch let error as PlanExists {
             throw HTTPUserError(status: .conflict, error: error)
         }
-        let (plan, entries) = try await service.entries()
         let response = Response(status: existed ? .ok : .created)
-        try response.content.encode(PlanDocument(plan: plan, entries: entries))
+        try response.content.encode(try await document(service))
         return response
     }
 

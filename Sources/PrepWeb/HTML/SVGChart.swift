@@ -51,7 +51,9 @@ enum SVGChart {
         }
         for (index, bar) in bars.enumerated() {
             let y = 6 + Double(index) * row
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\">\(escape(bar.label))</text>"
+            // Long names are shortened on the axis; the bar's tooltip and the table keep them whole.
+            let label = bar.label.count > 34 ? String(bar.label.prefix(33)) + "…" : bar.label
+            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\">\(escape(label))</text>"
             svg += "<rect class=\"bar\" x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(max(1, plotWidth * min(max(bar.value, 0), 1))))\" height=\"16\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
             svg += "<text class=\"value\" x=\"\(f(labelWidth + plotWidth * min(max(bar.value, 0), 1) + 6))\" y=\"\(f(y + 13))\">\(escape(bar.text))</text>"
         }

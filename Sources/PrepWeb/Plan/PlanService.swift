@@ -148,6 +148,15 @@ public struct PlanService: Sendable {
         return entry
     }
 
+    /// Planned against done, week by week.
+    public func weeks() async throws -> [PlanProgress.Week] {
+        let (plan, entries) = try await entries()
+        let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
+        let start = PlanSettings.day(plan.settings.start)?.start(in: timeZone) ?? now
+        let practice = try await PracticeStore.answerTimes(userID: userID, since: start, on: db)
+        return PlanProgress.weeks(plan: plan, ticks: ticks, practice: practice, timeZone: timeZone)
+    }
+
     /// The plan as an iCalendar file with the person's moves applied, and its event count.
     public func calendar(startMinute: Int) async throws -> (text: String, events: Int) {
         var (plan, entries) = try await entries()

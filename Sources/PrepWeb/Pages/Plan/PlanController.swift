@@ -85,12 +85,17 @@ enum PlanController {
         let plans = try await service(req)
         var plan: StudyPlan?
         var entries: [PlanService.Entry] = []
-        do { (plan, entries) = try await plans.entries() } catch PlanService.Failure.noPlan {}
+        var weeks: [PlanProgress.Week] = []
+        do {
+            (plan, entries) = try await plans.entries()
+            weeks = try await plans.weeks()
+        } catch PlanService.Failure.noPlan {}
         let taxonomy = req.prep.catalog.taxonomy
         let page = PlanPage(
-            plan: plan, entries: entries, skillName: { taxonomy[$0]?.name ?? $0 }, today: plans.context.today.text,
+            plan: plan, entries: entries, skillName: { taxonomy[$0]?.name ?? $0 },
             form: form ?? plan.map { PlanForm(settings: $0.settings) }, errors: errors, skills: PlanForm.ratedSkills(taxonomy),
-            flash: (try? req.query.get(String.self, at: "replaced")) == "1" ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : nil
+            flash: (try? req.query.get(String.self, at: "replaced")) == "1" ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : nil,
+            weeks: weeks
         )
         return HTMLResponse.page(page.render(), status: status)
     }

@@ -5,11 +5,11 @@ struct PlanPage {
     let plan: StudyPlan?
     let entries: [PlanService.Entry]
     let skillName: (String) -> String
-    var today: String = ""
     var form: PlanForm?
     var errors: [String: String] = [:]
     var skills: [Skill] = []
     var flash: String?
+    var weeks: [PlanProgress.Week] = []
 
     func render() -> String {
         Layout.page(title: "Plan", current: .plan) {
@@ -28,13 +28,14 @@ struct PlanPage {
                     " so your calendar follows every change"
                 }
                 if !plan.notes.isEmpty { el("ul", .class("notes")) { for note in plan.notes { el("li") { note } } } }
+                timePerWeek()
                 bySkill()
                 for (week, tasks) in Dictionary(grouping: entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {
                     el("section", .class("week"), .id("week-\(week)")) {
                         el("h2") { "Week \(week) · \(tasks.filter(\.done).count) of \(tasks.count) done" }
                         el("ul", .class("tasks")) {
                             for entry in tasks {
-                                TaskRow(entry: entry, showDate: true, returnTo: "/plan#week-\(week)", moveTo: entry.date < today ? today : nil).node
+                                TaskRow(entry: entry, showDate: true, returnTo: "/plan#week-\(week)").node
                             }
                         }
                     }
@@ -56,6 +57,36 @@ struct PlanPage {
         }
     }
 
+    private func timePerWeek() -> Node {
+        el("section", .class("chart-block")) {
+            el("h2") { "Time per week" }
+            el("p", .class("legend")) {
+                el("span", .class("key")) {}
+                "planned · "
+                el("span", .class("key filled")) {}
+                "done: planned minutes of tasks ticked that week, plus time answering in practice (each answer counted up to 5 minutes)"
+            }
+            SVGChart.pairs(weeks.map { (label: "W\($0.week)", planned: Double($0.plannedMinutes), done: Double($0.doneMinutes)) }, unit: "min",
+                           title: "Minutes planned and done per week",
+                           description: "For each week of the plan, the minutes planned beside the minutes done. "
+                               + weeks.map { "Week \($0.week): \($0.doneMinutes) of \($0.plannedMinutes)" }.joined(separator: "; ") + ".")
+            el("details", .class("numbers")) {
+                el("summary") { "The numbers" }
+                el("table", .class("data")) {
+                    el("thead") { el("tr") { el("th") { "Week" }; el("th") { "Starts" }; el("th") { "Planned" }; el("th") { "Tasks ticked" }; el("th") { "Practice" } } }
+                    el("tbody") {
+                        for week in weeks {
+                            el("tr") {
+                                el("td") { String(week.week) }; el("td") { week.start }; el("td") { "\(week.plannedMinutes) min" }
+                                el("td") { "\(week.tickedMinutes) min" }; el("td") { "\(week.practiceMinutes) min" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private func bySkill() -> Node {
         var minutes: [String: (done: Int, all: Int)] = [:]
         for entry in entries {
@@ -67,8 +98,15 @@ struct PlanPage {
             }
         }
         let rows = minutes.sorted { $0.value.all > $1.value.all }
-        return el("details", .class("numbers")) {
-            el("summary") { "Progress per skill" }
+        return el("section", .class("chart-block")) {
+            el("h2") { "Progress per skill" }
+            SVGChart.shares(rows.map { skill, value in
+                SVGChart.Bar(label: skillName(skill), value: value.all > 0 ? Double(value.done) / Double(value.all) : 0,
+                             text: "\(value.all > 0 ? Int((100 * Double(value.done) / Double(value.all)).rounded()) : 0) % of \(value.all) min")
+            }, title: "Share of planned minutes done per skill",
+               description: rows.map { "\(skillName($0.key)): \($0.value.done) of \($0.value.all) minutes" }.joined(separator: "; ") + ".")
+            el("details", .class("numbers")) {
+            el("summary") { "The numbers" }
             el("table", .class("data")) {
                 el("thead") { el("tr") { el("th") { "Skill" }; el("th") { "Minutes done" }; el("th") { "Planned" } } }
                 el("tbody") {
@@ -76,6 +114,7 @@ struct PlanPage {
                         el("tr") { el("td") { skillName(skill) }; el("td") { String(value.done) }; el("td") { String(value.all) } }
                     }
                 }
+            }
             }
         }
     }
