@@ -47,6 +47,14 @@ import Testing
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
         #expect(text.contains("UID:study-2026-12-01@infraprep\r\n"))
+
+        let feed = try cli.run(["plan", "feed", "--at", "06:30", "--base-url", "https://prep.example.org/", "--data-dir", dir])
+        #expect(feed.status == 0 && feed.stdout.hasPrefix("https://prep.example.org/calendar.ics?token="), "\(feed.stdout)\(feed.stderr)")
+        #expect(feed.stderr.contains("shown only once"))
+        let badURL = try cli.run(["plan", "feed", "--base-url", "prep.example.org", "--data-dir", dir])
+        #expect(badURL.status != 0 && badURL.stderr.contains("--base-url prep.example.org"))
+        #expect(try cli.run(["plan", "feed", "--revoke", "--data-dir", dir]).stdout.hasPrefix("Revoked"))
+        #expect(try cli.run(["plan", "feed", "--revoke", "--data-dir", dir]).stdout.contains("no subscription link"))
     }
 
     @Test func moveAMissedTaskAndKeepLabNotes() throws {

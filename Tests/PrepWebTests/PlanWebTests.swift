@@ -36,6 +36,7 @@ import VaporTesting
             let page = try await send(app, .GET, "/?created=1")
             #expect(page.body.string.contains("Your plan is ready."))
             #expect(page.body.string.contains("Missed ("), "a start before today lists missed tasks")
+            #expect(page.body.string.contains("planned minutes (0 in ticked tasks, 0 in practice)"), "this week's time against plan")
             let plan = try await send(app, .GET, "plan")
             #expect(plan.status == .ok && plan.body.string.contains("id=\"week-1\""))
             #expect(plan.body.string.contains("<title id=") && plan.body.string.contains("Minutes planned and done per week"))
@@ -51,6 +52,8 @@ import VaporTesting
             #expect(created.status == .created, "\(created.body.string)")
             let entries = try #require(try json(created)["entries"] as? [[String: Any]])
             let first = try #require((entries.first?["task"] as? [String: Any])?["id"] as? String)
+            let today = try #require(try json(try await send(app, .GET, "api/v1/today"))["day"] as? [String: Any])
+            #expect(today["this_week"] == nil && today["week"] == nil, "the plan starts tomorrow: no week yet")
             let conflict = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-12-01"}"#)
             #expect(conflict.status == .conflict)
             let ticked = try await send(app, .PATCH, "api/v1/plan/tasks/\(first)", json: #"{"done":true}"#)
@@ -124,6 +127,17 @@ import VaporTesting
             #expect(kept.body.string.contains("&lt;name&gt;"), "the refused text did not replace the notes")
             #expect(try await send(app, .GET, "plan/tasks/nope").status == .notFound)
             #expect(try await send(app, .PATCH, "api/v1/plan/tasks/\(id)", json: "{}").status == .unprocessableEntity)
+        }
+    }
+
+    @Test func todayCountsDownToTheInterview() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-20","interview_date":"2026-12-20"}"#)
+            let day = try #require(try json(try await send(app, .GET, "api/v1/today"))["day"] as? [String: Any])
+            #expect(day["days_to_interview"] as? Int == 21 && day["interview_date"] as? String == "2026-12-20")
+            #expect((day["this_week"] as? [String: Any])?["week"] as? Int == 2)
+            #expect(try await send(app, .GET, "/").body.string.contains("Interview in 21 days (2026-12-20)."))
         }
     }
 

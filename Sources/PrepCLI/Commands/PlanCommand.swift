@@ -10,7 +10,7 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "The 8-week study plan on your calendar.",
-        subcommands: [PlanInitCommand.self, PlanShowCommand.self, PlanDoneCommand.self, PlanMoveCommand.self, PlanNoteCommand.self, PlanICSCommand.self]
+        subcommands: [PlanInitCommand.self, PlanShowCommand.self, PlanDoneCommand.self, PlanMoveCommand.self, PlanNoteCommand.self, PlanICSCommand.self, PlanFeedCommand.self]
     )
 }
 
@@ -269,6 +269,46 @@ struct PlanICSCommand: AsyncParsableCommand {
     }
 }
 
+struct PlanFeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Make (or replace, or revoke) the private link calendar apps subscribe to."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("Local time study blocks start (HH:MM, default 18:00).", valueName: "time"))
+    var at: String = "18:00"
+
+    @Option(name: .long, help: ArgumentHelp("Where calendar apps reach `infraprep serve` (default http://127.0.0.1:8080).", valueName: "url"))
+    var baseURL: String = "http://127.0.0.1:8080"
+
+    @Flag(name: .long, help: "Revoke the link instead: calendars using it get nothing more.")
+    var revoke = false
+
+    func validate() throws {
+        if PlanCalendar.minute(ofDay: at) == nil { throw ValidationError("--at \(at): write a time of day as HH:MM, e.g. 07:30") }
+        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw ValidationError("--base-url \(baseURL): give the address the server is reached at, e.g. https://prep.example.org")
+        }
+    }
+
+    func run() async throws {
+        let catalog = try content.catalog()
+        try await PracticeCommand.withService(global: global, catalog: catalog) { service in
+            if revoke {
+                let existed = try await CalendarFeedStore.revoke(userID: service.userID, on: service.db)
+                print(existed ? "Revoked: calendars subscribed to the old link get nothing more." : "There was no subscription link to revoke.")
+                return
+            }
+            let made = try await CalendarFeedService.create(userID: service.userID, startMinute: PlanCalendar.minute(ofDay: at) ?? 18 * 60, now: service.now, on: service.db)
+            print(CalendarFeedService.url(base: baseURL, token: made.token))
+            FileHandle.standardError.write(Data("Subscribe to this link in your calendar app; it is shown only once. Any earlier link stopped working.\n".utf8))
+        }
+    }
+}
+
 struct TodayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "today", abstract: "Today's planned tasks, missed ones, and the practice waiting.")
 
@@ -307,6 +347,12 @@ struct TodayCommand: AsyncParsableCommand {
 
     func printDay(_ day: PlanService.Day, terminal: Terminal) {
             print(terminal.bold("Today, \(day.date)") + terminal.dim(day.week.map { " · week \($0) of \(day.weeks)" } ?? "") + terminal.dim(" · \(day.doneInPlan)/\(day.tasksInPlan) tasks done"))
+            if let days = day.daysToInterview, let date = day.interviewDate {
+                print(terminal.yellow(days == 0 ? "  Interview today." : "  Interview in \(days) day\(days == 1 ? "" : "s") (\(date))."))
+            }
+            if let week = day.thisWeek {
+                print(terminal.dim("  This week: \(week.doneMinutes) of \(week.plannedMinutes) planned minutes (\(week.tickedMinutes) ticked, \(week.practiceMinutes) practice)"))
+            }
             if day.tasks.isEmpty { print("  No planned tasks today.") }
             for entry in day.tasks {
                 print("  \(entry.done ? terminal.green("[x]") : "[ ]") \(entry.task.minutes) min  \(entry.task.text)" + terminal.dim("  \(entry.task.id)"))

@@ -37,6 +37,11 @@ public struct PlanService: Sendable {
         public var weeks: Int
         public var doneInPlan: Int
         public var tasksInPlan: Int
+        /// This week of the plan: minutes planned against done (ticked tasks and practice).
+        public var thisWeek: PlanProgress.Week?
+        /// The interview the plan was fitted to, while it is ahead (today included).
+        public var interviewDate: String?
+        public var daysToInterview: Int?
     }
 
     public enum Failure: UserFacingError, Equatable {
@@ -88,9 +93,14 @@ public struct PlanService: Sendable {
         let missed = entries.filter { !$0.done && (PlanSettings.day($0.date)?.number ?? .max) < today.number }
         let start = PlanSettings.day(plan.settings.start)?.number ?? today.number
         let week = today.number >= start ? (today.number - start) / 7 + 1 : nil
+        let current = week.flatMap { $0 <= plan.weeks ? $0 : nil }
+        var thisWeek: PlanProgress.Week?
+        if let current { thisWeek = try await weeks().first { $0.week == current } }
+        let interview = plan.settings.interviewDate.flatMap { text in PlanSettings.day(text).map { (text, $0.number - today.number) } }.flatMap { $0.1 >= 0 ? $0 : nil }
         return Day(date: today.text, tasks: todays, missed: missed, minutesPlanned: todays.reduce(0) { $0 + $1.task.minutes },
-                   week: week.flatMap { $0 <= plan.weeks ? $0 : nil }, weeks: plan.weeks,
-                   doneInPlan: entries.filter(\.done).count, tasksInPlan: entries.count)
+                   week: current, weeks: plan.weeks,
+                   doneInPlan: entries.filter(\.done).count, tasksInPlan: entries.count, thisWeek: thisWeek,
+                   interviewDate: interview?.0, daysToInterview: interview?.1)
     }
 
     /// The planned task with this id, or an error naming close ids.

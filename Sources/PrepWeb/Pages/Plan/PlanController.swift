@@ -20,23 +20,15 @@ enum PlanController {
         let practice = try await PracticeController.service(req)
         let plans = try await service(req)
         var day: PlanService.Day?
-        var entries: [PlanService.Entry] = []
-        do {
-            day = try await plans.day()
-            entries = try await plans.entries().1
-        } catch PlanService.Failure.noPlan {}
+        do { day = try await plans.day() } catch PlanService.Failure.noPlan {}
         let session = try await practice.session()
         let reviews = session.entries.filter { !$0.isNew }.count
         let stats = try await practice.stats()
         let today = practice.today
-        let weekStart = today.number - 6
-        let doneThisWeek = entries.filter { entry in
-            entry.done && entry.progress?.done.map { LocalDay($0, in: practice.timeZone).number >= weekStart } == true
-        }.reduce(0) { $0 + $1.task.minutes }
         let flash: String? = (try? req.query.get(String.self, at: "created")) == "1" ? "Your plan is ready." : nil
         return TodayPage.Model(
             day: day, plan: nil, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: stats.streakDays,
-            minutesDoneThisWeek: doneThisWeek, form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
+            form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
             skills: PlanForm.ratedSkills(req.prep.catalog.taxonomy)
         )
     }

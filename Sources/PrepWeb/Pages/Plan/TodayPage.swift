@@ -8,7 +8,6 @@ struct TodayPage {
         var reviewsWaiting: Int
         var newWaiting: Int
         var streakDays: Int
-        var minutesDoneThisWeek: Int
         var form: PlanForm
         var errors: [String: String] = [:]
         var flash: String?
@@ -46,10 +45,19 @@ struct TodayPage {
 
     private func planDay(_ day: PlanService.Day) -> Node {
         el("section", .class("today-plan")) {
+            if let interview = day.interviewDate, let days = day.daysToInterview {
+                el("p", .class("notice interview")) {
+                    el("strong") { days == 0 ? "Interview today." : days == 1 ? "Interview tomorrow (\(interview))." : "Interview in \(days) days (\(interview))." }
+                    days <= 1 ? " Go through the day-before checklist, sleep, and trust your preparation." : " The plan is fitted to end the day before."
+                }
+            }
             el("h2") { "Planned for \(day.date)" }
             el("p", .class("progress")) {
                 if let week = day.week { "Week \(week) of \(day.weeks) · " }
-                "\(day.doneInPlan) of \(day.tasksInPlan) tasks done · \(model.minutesDoneThisWeek) minutes of planned work done this week · "
+                "\(day.doneInPlan) of \(day.tasksInPlan) tasks done · "
+                if let week = day.thisWeek {
+                    "this week \(week.doneMinutes) of \(week.plannedMinutes) planned minutes (\(week.tickedMinutes) in ticked tasks, \(week.practiceMinutes) in practice) · "
+                }
                 el("a", .href("/plan")) { "the whole plan" }
             }
             if day.tasks.isEmpty {
