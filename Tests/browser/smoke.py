@@ -513,6 +513,83 @@ def check_today_plan(driver, base, results, shots):
     driver.save_screenshot(os.path.join(shots, "plan.png"))
 
 
+def check_plan_task_notes_and_move(driver, base, results, shots):
+    """A missed task moves to today from the Today page; a task's lab notes are saved as
+    Markdown and shown rendered, with markup typed into them shown as text."""
+    driver.get(base + "/")
+    moves = driver.find_elements(By.CSS_SELECTOR, "form.move")
+    results.check(bool(moves), "missed tasks offer a Move form on Today")
+    if moves:
+        task_id = moves[0].find_element(By.NAME, "task_id").get_attribute("value")
+        submit_and_wait(driver, moves[0].find_element(By.TAG_NAME, "button"))
+        today_ids = [row.get_attribute("id") for row in driver.find_elements(By.CSS_SELECTOR, "section.today-plan > ul.tasks li.task")]
+        results.check("task-" + task_id.replace("#", "-") in today_ids, f"the moved task {task_id} is listed for today")
+    link = driver.find_elements(By.CSS_SELECTOR, "ul.tasks li.task a[href^='/plan/tasks/']")
+    results.check(bool(link), "task rows link to the task page")
+    if not link:
+        return
+    driver.get(link[0].get_attribute("href"))
+    area = driver.find_element(By.ID, "notes")
+    area.clear()
+    area.send_keys("## Lab\n\nRan `kubectl get pods -A` <b>bold?</b>")
+    submit_and_wait(driver, area)
+    body = driver.find_element(By.CSS_SELECTOR, ".notes-body")
+    results.check("Notes saved." in driver.find_element(By.TAG_NAME, "main").text, "saving notes says so")
+    results.check(bool(body.find_elements(By.TAG_NAME, "h2")) and bool(body.find_elements(By.TAG_NAME, "code")), "notes are rendered as Markdown")
+    results.check("<b>bold?</b>" in body.text and not body.find_elements(By.TAG_NAME, "b"), "markup typed in notes is shown as text")
+    driver.save_screenshot(os.path.join(shots, "plan-task.png"))
+
+
+def check_readiness(driver, base, results, shots):
+    """Readiness shows evidence, answers a checklist item with the keyboard, and the
+    answer shows as pressed."""
+    console_errors(driver)  # forget what earlier pages logged
+    driver.get(base + "/readiness")
+    main = driver.find_element(By.TAG_NAME, "main").text
+    results.check("Work on these next" in main and "Not measured yet" in main, "readiness shows the weakest areas and what is not measured")
+    results.check("Not built yet" not in main, "readiness is not a planned page any more")
+    item = driver.find_elements(By.ID, "ir-prometheus")
+    results.check(bool(item), "the interview-ready checklist lists ir-prometheus")
+    if item:
+        button = item[0].find_element(By.CSS_SELECTOR, "button[value='yes']")
+        driver.execute_script("arguments[0].focus()", button)
+        press_and_wait(driver, Keys.ENTER)
+        pressed = driver.find_element(By.ID, "ir-prometheus").find_elements(By.CSS_SELECTOR, "button[aria-pressed='true']")
+        results.check(bool(pressed) and "Yes" in pressed[0].text, "the answer given with Enter shows as pressed")
+    errors = console_errors(driver)
+    results.check(not errors, f"readiness has no console errors: {errors}")
+    driver.save_screenshot(os.path.join(shots, "readiness.png"))
+    set_color_scheme(driver, "dark")
+    driver.get(base + "/readiness")
+    driver.save_screenshot(os.path.join(shots, "readiness-dark.png"))
+    set_color_scheme(driver, "light")
+
+
+def check_calendar_link(driver, base, results, shots):
+    """Settings makes a subscription link that serves the calendar, and revokes it."""
+    driver.get(base + "/settings#calendar")
+    at = driver.find_element(By.ID, "calendar_at")
+    at.clear()
+    at.send_keys("7pm")
+    submit_and_wait(driver, at)
+    results.check(driver.find_element(By.ID, "calendar_at").get_attribute("value") == "7pm"
+                  and bool(driver.find_elements(By.ID, "calendar_at-error")), "a refused time is kept with its error")
+    at = driver.find_element(By.ID, "calendar_at")
+    at.clear()
+    at.send_keys("19:00")
+    submit_and_wait(driver, at)
+    link = driver.find_elements(By.ID, "calendar-link")
+    results.check(bool(link), "the new subscription link is shown")
+    if not link:
+        return
+    url = link[0].get_attribute("value")
+    results.check(http_status(url) == 200, f"the link serves the calendar ({url[:60]}…)")
+    driver.save_screenshot(os.path.join(shots, "settings-calendar.png"))
+    revoke = driver.find_element(By.CSS_SELECTOR, "form[action='/settings/calendar/revoke'] button")
+    click_and_wait(driver, revoke)
+    results.check(http_status(url) == 404, "a revoked link answers 404")
+
+
 def check_practice_settings(driver, base, results, shots):
     """The practice limits refuse a bad value next to its field and save a good one."""
     driver.get(base + "/settings#practice")
@@ -602,7 +679,8 @@ def main():
         for check in (check_practice_keyboard, check_practice_rubric, check_practice_typed_answer):
             run_check(results, shots, check, driver, base, results, shots)
         run_check(results, shots, check_practice_without_javascript, base, results, shots)
-        for check in (check_practice_stats, check_practice_settings, check_today_plan):
+        for check in (check_practice_stats, check_practice_settings, check_today_plan, check_plan_task_notes_and_move,
+                      check_readiness, check_calendar_link):
             run_check(results, shots, check, driver, base, results, shots)
 
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.

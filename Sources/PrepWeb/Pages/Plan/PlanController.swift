@@ -125,7 +125,7 @@ enum PlanController {
             }
             throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
         }
-        return req.redirect(to: "/plan/tasks/\(id)?saved=1#notes", redirectType: .normal)
+        return req.redirect(to: "/plan/tasks/\(id)?saved=1#lab-notes", redirectType: .normal)
     }
 
     struct MoveBody: Content {

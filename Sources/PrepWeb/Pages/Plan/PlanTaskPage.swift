@@ -39,7 +39,7 @@ struct PlanTaskPage {
     }
 
     private func notesSection(_ task: PlannedTask) -> Node {
-        el("section", .id("notes")) {
+        el("section", .id("lab-notes")) {
             el("h2") { "Lab notes" }
             if saved { el("p", .class("flash ok"), .init("role", "status")) { "Notes saved." } }
             if let notes, draft == nil {

@@ -56,7 +56,11 @@ struct ReadinessPage {
         el("section") {
             el("h2") { "Readiness over time" }
             if history.count < 2 {
-                el("p", .class("hint")) { "A point is kept for each day you open this page or run `infraprep ready`; the chart appears from the second day." }
+                el("p", .class("hint")) {
+                    "A point is kept for each day you open this page or run "
+                    el("code") { "infraprep ready" }
+                    "; the chart appears from the second day."
+                }
             } else {
                 let points = history.suffix(60).map { (label: String($0.day.dropFirst(5)), value: $0.overall) }
                 SVGChart.line(points, title: "Overall readiness by day",

@@ -73,6 +73,7 @@ enum SettingsController {
 
     static func calendarFields(_ req: Request, revoked: Bool = false) async throws -> SettingsPageModel.CalendarFields {
         var fields = SettingsPageModel.CalendarFields(revoked: revoked)
+        fields.hasPlan = try await PlanStore.settings(userID: req.userID, on: req.db) != nil
         if let feed = try await CalendarFeedStore.feed(userID: req.userID, on: req.db) {
             let zone = try await PracticeController.service(req).timeZone
             fields.existsSince = LocalDay(feed.created, in: zone).text

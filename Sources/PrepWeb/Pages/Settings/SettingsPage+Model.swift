@@ -16,6 +16,8 @@ struct SettingsPageModel {
     /// (the only time it can be shown: only its hash is kept).
     struct CalendarFields {
         var existsSince: String?
+        /// The download link only makes sense once there is a plan.
+        var hasPlan = false
         var at = "18:00"
         var newLink: String?
         var revoked = false

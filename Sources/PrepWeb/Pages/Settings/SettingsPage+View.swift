@@ -69,8 +69,13 @@ struct SettingsPage {
             el("h2") { "Calendar" }
             el("p") {
                 "Your plan's study blocks and interview in your own calendar. "
-                el("a", .href("/plan.ics")) { "Download plan.ics" }
-                " for a one-off import, or subscribe with a private link so Google Calendar, Apple Calendar or Outlook pick up every change (they refresh every few hours)."
+                if model.calendar.hasPlan {
+                    el("a", .href("/plan.ics")) { "Download plan.ics" }
+                    " for a one-off import, or subscribe"
+                } else {
+                    "Once you have a plan, download it as a file or subscribe"
+                }
+                " with a private link so Google Calendar, Apple Calendar or Outlook pick up every change (they refresh every few hours)."
             }
             if let link = model.calendar.newLink {
                 el("div", .class("notice"), .init("role", "status")) {
