@@ -1,0 +1,105 @@
+import Foundation
+
+/// Memory to serve a model: weights at a precision plus the KV cache,
+/// 2 × layers × KV heads × head dim × bytes per token (grouped-query attention keeps it
+/// small), split over tensor-parallel GPUs; and the largest batch that fits.
+public enum InferenceMemory {
+    public struct Input: Sendable, Equatable {
+        public var model: ModelSpec
+        public var gpu: GPUSpec
+        public var precision: Precision
+        public var kvPrecision: Precision
+        public var batch: Int
+        /// Tokens per sequence (prompt and output); nil uses the model's context.
+        public var context: Int?
+        public var tensorParallel: Int
+        /// Share of GPU memory the weights and cache may use; the rest is the runtime,
+        /// activations and fragmentation (vLLM's default gpu_memory_utilization is 0.9).
+        public var usable: Double
+
+        public init(model: ModelSpec, gpu: GPUSpec, precision: Precision = .bf16, kvPrecision: Precision = .bf16, batch: Int = 1,
+                    context: Int? = nil, tensorParallel: Int = 1, usable: Double = 0.9) {
+            self.model = model
+            self.gpu = gpu
+            self.precision = precision
+            self.kvPrecision = kvPrecision
+            self.batch = batch
+            self.context = context
+            self.tensorParallel = tensorParallel
+            self.usable = usable
+        }
+    }
+
+    public struct Result: Sendable, Equatable, Codable {
+        public var weightsBytes: Double
+        public var kvCacheBytesPerToken: Double
+        public var kvCacheBytes: Double
+        public var perGPUBytes: Double
+        public var gpuMemoryBytes: Double
+        public var fits: Bool
+        /// Sequences of this length that fit beside the weights (0: the weights alone do not fit).
+        public var maxBatch: Int
+        /// GPUs the weights and cache need at this batch, at the usable share of memory.
+        public var gpusNeeded: Int
+        public var context: Int
+        public var steps: [CalcStep]
+    }
+
+    static let storagePrecisions: Set<Precision> = [.fp32, .bf16, .fp16, .fp8, .int8, .int4]
+
+    public static func validate(_ input: Input) throws {
+        guard storagePrecisions.contains(input.precision) else {
+            throw CalcError(field: "precision", problem: "\(input.precision.rawValue) is a math mode, not a storage format", fix: "use fp32, bf16, fp16, fp8, int8 or int4")
+        }
+        guard [.fp32, .bf16, .fp16, .fp8, .int8].contains(input.kvPrecision) else {
+            throw CalcError(field: "kv-precision", problem: "\(input.kvPrecision.rawValue) is not a KV-cache format", fix: "use bf16, fp16, fp8 or int8")
+        }
+        try CalcCheck.count(input.batch, "batch", most: 1_000_000)
+        if let context = input.context { try CalcCheck.count(context, "context", most: 10_000_000) }
+        try CalcCheck.count(input.tensorParallel, "tp", most: 1024)
+        try CalcCheck.fraction(input.usable, "usable")
+    }
+
+    public static func compute(_ input: Input) throws -> Result {
+        try validate(input)
+        let model = input.model
+        let tp = Double(input.tensorParallel)
+        let context = input.context ?? model.context
+        let weights = model.params * input.precision.bytes
+        let perToken = Double(model.layers) * Double(model.kvElementsPerTokenPerLayer) * input.kvPrecision.bytes
+        let perSequence = perToken * Double(context)
+        let cache = perSequence * Double(input.batch)
+        let perGPU = (weights + cache) / tp
+        let capacity = input.gpu.memoryBytes * input.usable
+        let fits = perGPU <= capacity
+        let room = capacity * tp - weights
+        let maxBatch = room > 0 ? Int((room / perSequence).rounded(.down)) : 0
+        let needed = Int(((weights + cache) / capacity).rounded(.up))
+        var steps: [CalcStep] = []
+        steps.append(CalcStep("Weights", formula: "N × bytes per parameter",
+                              substitution: "\(Spoken.count(model.params)) × \(Spoken.count(input.precision.bytes)) (\(input.precision.rawValue))",
+                              result: Spoken.bytes(weights),
+                              check: model.activeParams < model.params ? "Every expert stays in memory, though only \(Spoken.count(model.activeParams)) parameters work per token." : "A 7 B model is about 14 GB in 16-bit, 3.5 GB in 4-bit."))
+        let perTokenFormula = model.kvCacheElementsPerTokenPerLayer == nil
+            ? "2 × layers × KV heads × head dim × bytes"
+            : "layers × \(model.kvElementsPerTokenPerLayer) cached elements × bytes (compressed latent attention)"
+        let perTokenNumbers = model.kvCacheElementsPerTokenPerLayer == nil
+            ? "2 × \(model.layers) × \(model.kvHeads) × \(model.headDim) × \(Spoken.count(input.kvPrecision.bytes))"
+            : "\(model.layers) × \(model.kvElementsPerTokenPerLayer) × \(Spoken.count(input.kvPrecision.bytes))"
+        steps.append(CalcStep("KV cache per token", formula: perTokenFormula, substitution: perTokenNumbers, result: Spoken.bytes(perToken),
+                              check: model.kvHeads < model.attentionHeads ? "Grouped-query attention: \(model.kvHeads) KV heads for \(model.attentionHeads) query heads, \(model.attentionHeads / max(model.kvHeads, 1))× smaller than full multi-head." : nil))
+        steps.append(CalcStep("KV cache for the batch", formula: "per token × context × batch",
+                              substitution: "\(Spoken.bytes(perToken)) × \(context) × \(input.batch)", result: Spoken.bytes(cache), check: nil))
+        steps.append(CalcStep("Per GPU", formula: "(weights + KV cache) ÷ tensor-parallel GPUs",
+                              substitution: "(\(Spoken.bytes(weights)) + \(Spoken.bytes(cache))) ÷ \(input.tensorParallel)",
+                              result: Spoken.bytes(perGPU),
+                              check: fits ? "Fits in \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB."
+                                : "Over \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB: \(needed) GPUs are needed."))
+        steps.append(CalcStep("Largest batch", formula: "⌊(usable memory × GPUs − weights) ÷ KV cache per sequence⌋",
+                              substitution: "(\(Spoken.bytes(capacity)) × \(input.tensorParallel) − \(Spoken.bytes(weights))) ÷ \(Spoken.bytes(perSequence))",
+                              result: "\(maxBatch) sequences of \(context) tokens",
+                              check: maxBatch == 0 ? "The weights alone do not fit: add tensor-parallel GPUs or quantize." : "Paged attention (vLLM) allocates by the block, so real batches of shorter sequences are larger."))
+        return Result(weightsBytes: weights, kvCacheBytesPerToken: perToken, kvCacheBytes: cache, perGPUBytes: perGPU, gpuMemoryBytes: input.gpu.memoryBytes,
+                      fits: fits, maxBatch: maxBatch, gpusNeeded: needed, context: context, steps: steps)
+    }
+}
