@@ -12,7 +12,7 @@ public struct InfraPrepCommand: AsyncParsableCommand {
         to use PostgreSQL. Commands that read data accept --json.
         """,
         version: "\(AppInfo.name) \(AppInfo.version)",
-        subcommands: [ServeCommand.self, TodayCommand.self, PlanCommand.self, PracticeCommand.self, StatsCommand.self, ReadyCommand.self, QuestionsCommand.self, ShowCommand.self, SRSCommand.self, ContentCommand.self, StatusCommand.self, DatabaseCommand.self]
+        subcommands: [ServeCommand.self, TodayCommand.self, PlanCommand.self, PracticeCommand.self, StatsCommand.self, ReadyCommand.self, CalcCommand.self, QuestionsCommand.self, ShowCommand.self, SRSCommand.self, ContentCommand.self, StatusCommand.self, DatabaseCommand.self]
     )
 
     public init() {}

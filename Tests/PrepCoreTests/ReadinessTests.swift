@@ -105,5 +105,6 @@ import Testing
         #expect(Suggest.distance("kitten", "sitting") == 3 && Suggest.distance("", "abc") == 3)
         #expect(Suggest.close(to: "rf-ramble", among: ["rf-rambling", "rf-low-energy", "ir-prometheus"]) == ["rf-rambling"])
         #expect(Suggest.close(to: "zzz", among: ["kubernetes"]).isEmpty)
+        #expect(Suggest.close(to: "h100", among: ["a10g", "h200", "h100-sxm", "h100-pcie", "b200"]) == ["h100-sxm", "h100-pcie", "h200"])
     }
 }

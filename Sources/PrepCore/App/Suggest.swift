@@ -16,11 +16,15 @@ public enum Suggest {
         return previous[b.count]
     }
 
-    /// Up to `limit` names that contain the typed one or are within 3 edits of it, closest first.
+    /// Up to `limit` names that start with or contain the typed one (`h100` → `h100-pcie`,
+    /// `h100-sxm`), then those within 3 edits of it, closest first.
     public static func close(to typed: String, among names: [String], limit: Int = 3) -> [String] {
-        names.map { ($0, distance($0, typed)) }
-            .filter { $0.0.contains(typed) || typed.contains($0.0) || $0.1 <= 3 }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(limit).map(\.0)
+        names.map { name -> (String, Int, Int) in
+            let rank = name.hasPrefix(typed) ? 0 : name.contains(typed) || typed.contains(name) ? 1 : 2
+            return (name, rank, distance(name, typed))
+        }
+        .filter { $0.1 < 2 || $0.2 <= 3 }
+        .sorted { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
+        .prefix(limit).map(\.0)
     }
 }
