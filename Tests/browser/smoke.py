@@ -233,7 +233,9 @@ def check_page(driver, base, path, title, nav_title, results, checked_links, sho
     for anchor in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
         href = anchor.get_attribute("href")
         if not href.startswith(base):
-            results.check(href.startswith("#"), f"{path} links off-site to {href}")
+            # Citations are marked rel="external": a link out, never something the page loads.
+            cited = "external" in (anchor.get_attribute("rel") or "")
+            results.check(href.startswith("#") or cited, f"{path} links off-site to {href}")
             continue
         target = urllib.parse.urldefrag(href)[0]
         if target not in checked_links:
@@ -590,6 +592,33 @@ def check_calendar_link(driver, base, results, shots):
     results.check(http_status(url) == 404, "a revoked link answers 404")
 
 
+def check_calculator_updates_as_you_type(driver, base, results, shots):
+    """A preset answers with steps; typing a new GPU count recomputes without a reload and
+    the address follows; an impossible MFU is explained beside its field."""
+    console_errors(driver)  # forget what earlier pages logged
+    driver.get(base + "/calculators/train?model=llama-2-7b&gpu=a100-80gb&gpus=2048&mfu=0.4")
+    results.check("Worked steps" in driver.find_element(By.ID, "results").text, "the train calculator shows its worked steps")
+    before = driver.find_element(By.ID, "results").text
+    gpus = driver.find_element(By.ID, "f-gpus")
+    gpus.clear()
+    gpus.send_keys("1024")
+    try:
+        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "results").text != before)
+        updated = True
+    except Exception:
+        updated = False
+    results.check(updated and "gpus=1024" in driver.current_url, f"typing recomputes and the address keeps the input ({driver.current_url})")
+    mfu = driver.find_element(By.ID, "f-mfu")
+    mfu.clear()
+    mfu.send_keys("1.5")
+    submit_and_wait(driver, mfu)
+    results.check(bool(driver.find_elements(By.ID, "f-mfu-error")) and driver.find_element(By.ID, "f-mfu").get_attribute("value") == "1.5",
+                  "an impossible MFU is explained beside the field and kept")
+    errors = [m for m in console_errors(driver)]
+    results.check(not errors, f"the calculator has no console errors: {errors}")
+    driver.save_screenshot(os.path.join(shots, "calculator-error.png"))
+
+
 def check_practice_settings(driver, base, results, shots):
     """The practice limits refuse a bad value next to its field and save a good one."""
     driver.get(base + "/settings#practice")
@@ -680,7 +709,7 @@ def main():
             run_check(results, shots, check, driver, base, results, shots)
         run_check(results, shots, check_practice_without_javascript, base, results, shots)
         for check in (check_practice_stats, check_practice_settings, check_today_plan, check_plan_task_notes_and_move,
-                      check_readiness, check_calendar_link):
+                      check_readiness, check_calendar_link, check_calculator_updates_as_you_type):
             run_check(results, shots, check, driver, base, results, shots)
 
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.

@@ -56,8 +56,7 @@ public enum Section: String, CaseIterable, Sendable, Codable {
 
     public var availability: Availability {
         switch self {
-        case .settings, .questions, .cheatsheets, .practice, .today, .plan, .readiness: .available
-        case .calculators: .planned(issue: 6)
+        case .settings, .questions, .cheatsheets, .practice, .today, .plan, .readiness, .calculators: .available
         case .mock, .stories, .labs, .jobs: .planned(issue: nil)
         }
     }

@@ -8,6 +8,8 @@ import Vapor
 public final class AppServices: Sendable {
     public let config: AppConfig
     public let catalog: ContentCatalog
+    /// GPUs and models for the calculators.
+    public let calculators: CalcCatalog
     public let metrics: AppMetrics
     public let openAPIDocument: String
     /// The owner of data in single-user mode.
@@ -15,9 +17,10 @@ public final class AppServices: Sendable {
     public let startedAt: Date
     let markdown = RenderedMarkdown()
 
-    init(config: AppConfig, catalog: ContentCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date) {
+    init(config: AppConfig, catalog: ContentCatalog, calculators: CalcCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date) {
         self.config = config
         self.catalog = catalog
+        self.calculators = calculators
         self.metrics = metrics
         self.openAPIDocument = openAPIDocument
         self.localUserID = localUserID

@@ -7,6 +7,8 @@ enum StaticAsset: String, CaseIterable {
     case favicon = "favicon.svg"
     /// Keyboard shortcuts and instant reveal on the practice page.
     case practiceScript = "practice.js"
+    /// Recomputes a calculator as the user types.
+    case calcJS = "calc.js"
 
     var url: String { "/static/\(rawValue)?v=\(AppInfo.version)" }
 }

@@ -10,6 +10,7 @@ import Vapor
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     let catalog = try config.catalog ?? ContentCatalog.load(userDirectories: config.contentDirectories)
     let openAPI = try OpenAPIDocument.load()
+    let calculators = try CalcCatalogLoader.bundled()
 
     app.databases.use(try config.storage.makeFactory(), as: .init(string: config.storage.kind), isDefault: true)
     SchemaMigrations.register(on: app.migrations)
@@ -19,7 +20,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     let metrics = AppMetrics()
     app.prep = AppServices(
-        config: config, catalog: catalog, metrics: metrics, openAPIDocument: openAPI,
+        config: config, catalog: catalog, calculators: calculators, metrics: metrics, openAPIDocument: openAPI,
         localUserID: localUser.id, startedAt: config.now()
     )
 
