@@ -71,3 +71,25 @@ enum CalcFixtures {
     static let llama2 = ModelSpec(id: "llama-2-7b", name: "Llama 2 7B", params: 6.74e9, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32,
                                   headDim: 128, vocabSize: 32000, context: 4096, sourceURL: "https://example.org/llama")
 }
+
+@Suite struct CalcLinkTests {
+    @Test func answersLinkToCalculationsThatRun() throws {
+        let catalog = try ContentCatalog.load(userDirectories: [])
+        let links = catalog.items.flatMap { item in (item.sections.map(\.markdown) + [item.intro]).flatMap(CalcLinks.links) }
+        #expect(links.count >= 5 && Set(links.map(\.kind)).count == 4, "every calculator is linked from an answer")
+        #expect(CalcLinks.check(catalog.items, catalog: CalcCatalogTests.catalog).isEmpty)
+    }
+
+    @Test func aBrokenLinkIsReportedWithItsLine() {
+        let markdown = "Intro line\nSee [the numbers](/calculators/train?params=7e9&tokens=2e12&gpu=h100) for more."
+        let links = CalcLinks.links(in: markdown)
+        #expect(links.count == 1 && links[0].kind == .train && links[0].lineOffset == 2)
+        #expect(links.first?.fields == ["params": "7e9", "tokens": "2e12", "gpu": "h100"])
+        do {
+            _ = try CalcRunner.run(links[0].kind, fields: links[0].fields, catalog: CalcCatalogTests.catalog)
+            Issue.record("h100 is ambiguous and should not run")
+        } catch {
+            #expect("\(error)".contains("did you mean h100-sxm"))
+        }
+    }
+}

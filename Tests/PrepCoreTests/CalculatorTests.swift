@@ -195,6 +195,11 @@ enum CalcFixtures {
         #expect(abs(result.qps - peak) < 1e-9)
         #expect(result.tensorParallel == 2, "138 GB of 16-bit weights need two 80 GB GPUs")
         #expect(result.decodeStepSeconds * 1000 <= 40 && result.meetsLatencyTarget)
+        // A replica cannot admit requests faster than it can run their prefills, nor faster
+        // than its decode steps can finish them.
+        let perRequest: Double = result.prefillSeconds + 250 * result.decodeStepSeconds / Double(result.batch)
+        #expect(result.requestsPerSecondPerReplica <= 1 / perRequest + 1e-9)
+        #expect(result.requestsPerSecondPerReplica <= Double(result.batch) / result.requestLatencySeconds + 1e-9)
         #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100)) }
         #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, qps: 1, batch: 100_000)) }
     }

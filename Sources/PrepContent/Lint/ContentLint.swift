@@ -25,6 +25,15 @@ public enum ContentLint {
         }
         if directories.isEmpty {
             lintRoot(bundledRoot, label: "", taxonomy: bundledTaxonomy)
+            // The calculators' catalogues, and the answers' links into them.
+            do {
+                let calculators = try CalcCatalogLoader.bundled()
+                let bundled = ContentLinter.lint([.init(url: bundledRoot.appendingPathComponent("items"), label: "items", origin: .bundled)], taxonomy: bundledTaxonomy)
+                issues += CalcLinks.check(bundled.items, catalog: calculators)
+                files += 2
+            } catch let error as ContentError {
+                issues.append(LintIssue(file: error.file, line: error.line ?? 1, error.message))
+            }
         }
         var userFolders: [ContentLinter.Folder] = []
         for directory in directories {

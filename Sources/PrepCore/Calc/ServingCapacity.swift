@@ -125,7 +125,11 @@ public enum ServingCapacity {
         let step = stepTime(batch)
         let prefill = 2 * model.activeParams * Double(input.inputTokens) / flops
         let latency = prefill + Double(input.outputTokens) * step
-        let perReplica = Double(batch) / latency
+        // Two limits: Little's law (batch sequences in flight, each taking `latency`), and the
+        // GPU's time, shared between prefills (compute-bound, one prompt at a time) and decode
+        // steps (each advancing the whole batch by one token).
+        let gpuTimePerRequest = prefill + Double(input.outputTokens) * step / Double(batch)
+        let perReplica = min(Double(batch) / latency, 1 / gpuTimePerRequest)
         let replicas = max(1, Int((qps * (1 + input.headroom) / perReplica).rounded(.up)))
         let gpus = replicas * tp
         let price = input.pricePerHour ?? input.gpu.pricePerHourUSD
@@ -148,9 +152,11 @@ public enum ServingCapacity {
                               substitution: "\(Spoken.fixed(prefill * 1000, digits: 1)) ms + \(input.outputTokens) × \(Spoken.fixed(step * 1000, digits: 1)) ms",
                               result: "\(Spoken.fixed(latency, digits: 2)) s",
                               check: meets ? nil : "Misses the latency target: fewer sequences per replica, more tensor parallelism, or a faster GPU."))
-        steps.append(CalcStep("Requests per second per replica", formula: "batch ÷ latency (Little's law)",
-                              substitution: "\(batch) ÷ \(Spoken.fixed(latency, digits: 2)) s", result: "\(Spoken.fixed(perReplica, digits: 2)) requests/s",
-                              check: "\(batch) sequences at once: \(input.batch == nil ? "the most that fit\(input.targetTPOTms == nil ? " (at most \(largestAutoBatch))" : " within the time-per-token target")" : "as you gave")."))
+        steps.append(CalcStep("Requests per second per replica", formula: "min(batch ÷ latency (Little's law), 1 ÷ (prefill + output tokens × step ÷ batch) (GPU time))",
+                              substitution: "min(\(batch) ÷ \(Spoken.fixed(latency, digits: 2)) s, 1 ÷ \(Spoken.fixed(gpuTimePerRequest * 1000, digits: 1)) ms)",
+                              result: "\(Spoken.fixed(perReplica, digits: 2)) requests/s",
+                              check: "\(batch) sequences at once: \(input.batch == nil ? "the most that fit\(input.targetTPOTms == nil ? " (at most \(largestAutoBatch))" : " within the time-per-token target")" : "as you gave")"
+                                  + (1 / gpuTimePerRequest < Double(batch) / latency ? "; the GPU's time, not the batch, is the limit: prefills take turns with decode steps." : ".")))
         steps.append(CalcStep("Replicas", formula: "⌈peak QPS × (1 + headroom) ÷ per-replica QPS⌉",
                               substitution: "⌈\(Spoken.count(qps)) × \(Spoken.fixed(1 + input.headroom, digits: 2)) ÷ \(Spoken.fixed(perReplica, digits: 2))⌉",
                               result: "\(replicas) replicas, \(gpus) GPUs",
