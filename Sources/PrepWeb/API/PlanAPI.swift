@@ -105,11 +105,11 @@ enum PlanAPI {
             // The answer shows the task as stored after every change.
             return try await service.entry(entry.task.id)
         } catch let failure as PlanService.Failure {
+            // Bad values are named by their field, as every 422 of the API is.
             switch failure {
-            case .noPlan: throw HTTPUserError(status: .conflict, error: failure)
-            case .unknownTask: throw HTTPUserError(status: .notFound, error: failure)
             case .badDate, .moveIntoPast: throw ValidationFailure(fields: ["moved_to": failure.message])
             case .notesTooLong: throw ValidationFailure(fields: ["notes": failure.message])
+            case .noPlan, .unknownTask: throw failure
             }
         }
     }

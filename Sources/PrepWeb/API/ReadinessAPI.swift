@@ -36,11 +36,7 @@ enum ReadinessAPI {
             answer = parsed
         }
         let service = try await ReadinessController.service(req)
-        do {
-            try await service.answer(id, answer)
-        } catch let failure as ReadinessService.Failure {
-            throw HTTPUserError(status: .notFound, error: failure)
-        }
+        try await service.answer(id, answer)
         let report = Readiness.report(try await service.input())
         guard let item = (report.checklists + report.redFlags).first(where: { $0.id == id }) else {
             throw Abort(.internalServerError, reason: "the answered item is missing from the report")

@@ -41,3 +41,22 @@ struct HTTPUserError: Error {
     var status: HTTPResponseStatus
     var error: any UserFacingError
 }
+
+/// A service's failure that knows its HTTP status, so handlers can let it propagate.
+protocol StatusError: UserFacingError {
+    var status: HTTPResponseStatus { get }
+}
+
+extension PlanService.Failure: StatusError {
+    var status: HTTPResponseStatus {
+        switch self {
+        case .noPlan: .conflict
+        case .unknownTask: .notFound
+        case .badDate, .moveIntoPast, .notesTooLong: .unprocessableEntity
+        }
+    }
+}
+
+extension ReadinessService.Failure: StatusError {
+    var status: HTTPResponseStatus { .notFound }
+}

@@ -53,6 +53,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             return (.unprocessableEntity, failure.detail, fields)
         case let failure as HTTPUserError:
             return (failure.status, failure.error.message, nil)
+        case let failure as any StatusError:
+            return (failure.status, failure.message, nil)
         case let decoding as DecodingError:
             return (.badRequest, DecodingErrorText.describe(decoding), nil)
         case let abort as any AbortError:

@@ -99,12 +99,7 @@ enum PlanController {
 
     static func taskPage(_ req: Request, id: String, draft: String?, error: String?, saved: Bool, status: HTTPResponseStatus) async throws -> Response {
         let plans = try await service(req)
-        let parts: [PlanService.Entry]
-        do {
-            parts = try await plans.parts(of: id)
-        } catch let failure as PlanService.Failure {
-            throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
-        }
+        let parts = try await plans.parts(of: id)
         let catalog = req.prep.catalog
         let page = PlanTaskPage(parts: parts, today: plans.context.today.text, itemTitle: { catalog[$0]?.title }, draft: draft, error: error, saved: saved)
         return HTMLResponse.page(page.render(), status: status)
@@ -120,10 +115,8 @@ enum PlanController {
         do {
             _ = try await service(req).setNotes(id, notes: body.notes)
         } catch let failure as PlanService.Failure {
-            if case .notesTooLong = failure {
-                return try await taskPage(req, id: id, draft: body.notes, error: failure.message, saved: false, status: .unprocessableEntity)
-            }
-            throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
+            guard case .notesTooLong = failure else { throw failure }
+            return try await taskPage(req, id: id, draft: body.notes, error: failure.message, saved: false, status: .unprocessableEntity)
         }
         return req.redirect(to: "/plan/tasks/\(id)?saved=1#lab-notes", redirectType: .normal)
     }
@@ -138,15 +131,7 @@ enum PlanController {
     static func move(_ req: Request) async throws -> Response {
         let body = try req.content.decode(MoveBody.self)
         guard let id = body.taskID, !id.isEmpty else { throw Abort(.unprocessableEntity, reason: "task_id is missing from the form; reload the page") }
-        do {
-            _ = try await service(req).move(id, to: body.to ?? "")
-        } catch let failure as PlanService.Failure {
-            switch failure {
-            case .noPlan: throw HTTPUserError(status: .conflict, error: failure)
-            case .unknownTask: throw HTTPUserError(status: .notFound, error: failure)
-            default: throw HTTPUserError(status: .unprocessableEntity, error: failure)
-            }
-        }
+        _ = try await service(req).move(id, to: body.to ?? "")
         return req.redirect(to: sameSite(body.returnTo), redirectType: .normal)
     }
 
@@ -165,11 +150,7 @@ enum PlanController {
     static func tick(_ req: Request) async throws -> Response {
         let body = try req.content.decode(TickBody.self)
         guard let id = body.taskID, !id.isEmpty else { throw Abort(.unprocessableEntity, reason: "task_id is missing from the form; reload the page") }
-        do {
-            _ = try await service(req).setDone(id, done: body.done != "0")
-        } catch let failure as PlanService.Failure {
-            throw HTTPUserError(status: failure == .noPlan ? .conflict : .notFound, error: failure)
-        }
+        _ = try await service(req).setDone(id, done: body.done != "0")
         return req.redirect(to: sameSite(body.returnTo), redirectType: .normal)
     }
 }

@@ -30,11 +30,7 @@ enum ReadinessController {
         guard value == "clear" || ChecklistAnswer(rawValue: value) != nil else {
             throw HTTPUserError(status: .unprocessableEntity, error: PlainError("answer: '\(value)' is not yes, no or clear", fix: "reload the page and use its buttons"))
         }
-        do {
-            try await service(req).answer(id, ChecklistAnswer(rawValue: value))
-        } catch let failure as ReadinessService.Failure {
-            throw HTTPUserError(status: .notFound, error: failure)
-        }
+        try await service(req).answer(id, ChecklistAnswer(rawValue: value))
         return req.redirect(to: "/readiness#\(id)", redirectType: .normal)
     }
 }
