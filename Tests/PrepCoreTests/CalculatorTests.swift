@@ -65,8 +65,11 @@ enum CalcFixtures {
         #expect(abs((result.tokensForBudget ?? 0) - bought) < 1)
         #expect(result.chinchillaTokens == 140e9)
         #expect(result.costUSD == result.gpuHours * 2.5)
+        // MFU counts model FLOPs (PaLM, 2022): recomputation shows as hardware FLOPs, not as time.
+        let plain = try TrainingCompute.compute(.init(params: 7e9, tokens: 2e12, gpu: CalcFixtures.a100))
         let recompute = try TrainingCompute.compute(.init(params: 7e9, tokens: 2e12, gpu: CalcFixtures.a100, recompute: true))
-        #expect(recompute.totalFlops == 8 * 7e9 * 2e12)
+        let hardware: Double = 8 * 7e9 * 2e12
+        #expect(recompute.totalFlops == plain.totalFlops && recompute.gpuHours == plain.gpuHours && recompute.hardwareFlops == hardware)
     }
 
     @Test func refusesAbsurdInputsNamingTheField() {
@@ -173,10 +176,13 @@ enum CalcFixtures {
 @Suite struct ServingCapacityTests {
     @Test func decodeIsBoundByBandwidthAndReplicasScaleWithLoad() throws {
         let one = try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, qps: 10, inputTokens: 500, outputTokens: 200, batch: 1))
-        // Batch 1: the step reads 13.5 GB of weights and a little cache at 70 % of 2,039 GB/s.
+        // Batch 1: the step reads 13.5 GB of weights and a little cache at 70 % of 2,039 GB/s;
+        // as users see it, prefills of other requests take turns with it.
         let cache: Double = 524_288.0 * 600
         let expectedStep: Double = (13.48e9 + cache) / (2039e9 * 0.7)
-        #expect(abs(one.decodeStepSeconds - expectedStep) < 1e-9)
+        let rawStep: Double = Double(one.batch) / one.outputTokensPerSecondPerReplica
+        #expect(abs(rawStep - expectedStep) < 1e-12)
+        #expect(one.decodeStepSeconds >= rawStep)
         #expect(one.tensorParallel == 1)
         #expect(abs(one.requestLatencySeconds - (one.prefillSeconds + 200 * one.decodeStepSeconds)) < 1e-12)
         #expect(abs(one.concurrency - 10 * one.requestLatencySeconds) < 1e-9, "Little's law")
@@ -193,13 +199,18 @@ enum CalcFixtures {
                                                        targetTPOTms: 40))
         let peak: Double = 10e6 * 5 / 86_400 * 3
         #expect(abs(result.qps - peak) < 1e-9)
-        #expect(result.tensorParallel == 2, "138 GB of 16-bit weights need two 80 GB GPUs")
+        #expect(result.tensorParallel >= 2, "138 GB of 16-bit weights need at least two 80 GB GPUs")
+        let pinned = try ServingCapacity.compute(.init(model: CalcFixtures.llama2_70b, gpu: CalcFixtures.h100, dailyUsers: 10e6, requestsPerUser: 5, peakFactor: 3,
+                                                       tensorParallel: 2, targetTPOTms: 40))
+        #expect(result.gpusNeeded <= pinned.gpusNeeded, "the automatic split needs no more GPUs than TP 2")
         #expect(result.decodeStepSeconds * 1000 <= 40 && result.meetsLatencyTarget)
         // A replica cannot admit requests faster than it can run their prefills, nor faster
         // than its decode steps can finish them.
-        let perRequest: Double = result.prefillSeconds + 250 * result.decodeStepSeconds / Double(result.batch)
+        let rawStep: Double = Double(result.batch) / result.outputTokensPerSecondPerReplica
+        let perRequest: Double = result.prefillSeconds + 250 * rawStep / Double(result.batch)
         #expect(result.requestsPerSecondPerReplica <= 1 / perRequest + 1e-9)
-        #expect(result.requestsPerSecondPerReplica <= Double(result.batch) / result.requestLatencySeconds + 1e-9)
+        #expect(result.requestsPerSecondPerReplica <= Double(result.batch) / (result.prefillSeconds + 250 * rawStep) + 1e-9)
+        #expect(abs(result.requestLatencySeconds - (result.prefillSeconds + 250 * result.decodeStepSeconds)) < 1e-9)
         #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100)) }
         #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, qps: 1, batch: 100_000)) }
     }
@@ -212,5 +223,52 @@ enum CalcFixtures {
         #expect(Spoken.scientific(8.4e22) == "8.4 × 10²²" && Spoken.scientific(9.96e22) == "1.0 × 10²³")
         #expect(Spoken.bytes(13.48e9) == "13.5 GB" && Spoken.bytes(131_072) == "131.1 KB")
         #expect(Spoken.count(64) == "64" && Spoken.percent(0.4) == "40 %")
+    }
+}
+
+/// Inputs far outside real systems are refused with the field's name; none may trap.
+@Suite struct CalcRobustnessTests {
+    let catalog = CalcCatalog(gpus: [CalcFixtures.a100, CalcFixtures.h100], models: [CalcFixtures.llama2_7b, CalcFixtures.llama2_70b, CalcFixtures.llama3_8b, CalcFixtures.deepseekV3])
+
+    func error(_ kind: CalcKind, _ fields: [String: String]) -> String? {
+        do { _ = try CalcRunner.run(kind, fields: fields, catalog: catalog); return nil } catch { return "\(error)" }
+    }
+
+    @Test func extremeInputsAreRefusedNotCrashed() {
+        #expect(error(.train, ["params": "1e14", "tokens": "1e300", "force": "true", "gpu": "a100-80gb"])?.hasPrefix("tokens:") == true)
+        #expect(error(.train, ["params": "7e9", "tokens": "2e12", "mfu": "1e-300", "days": "1", "gpu": "a100-80gb"])?.hasPrefix("mfu:") == true)
+        #expect(error(.train, ["params": "7e9", "tokens": "2e12", "days": "1e-16", "gpu": "a100-80gb"])?.hasPrefix("days:") == true)
+        #expect(error(.train, ["params": "7e9", "tokens": "2e12", "gpu": "a100-80gb", "precision": "int8"])?.hasPrefix("precision:") == true)
+        #expect(error(.train, ["params": "7e9", "tokens": "2e12", "gpu": "a100-80gb", "price": "0", "budget": "1000"])?.hasPrefix("budget:") == true)
+        #expect(error(.infer, ["model": "llama-2-7b", "gpu": "a100-80gb", "usable": "1e-20"])?.hasPrefix("usable:") == true)
+        #expect(error(.infer, ["model": "llama-2-7b", "gpu": "a100-80gb", "context": "100000"])?.contains("context of 4096") == true)
+        #expect(error(.infer, ["model": "llama-2-7b", "gpu": "a100-80gb", "batch": "1e12"])?.hasPrefix("batch:") == true)
+        #expect(error(.serve, ["model": "llama-2-7b", "gpu": "a100-80gb", "qps": "1e8", "efficiency": "1e-14"])?.hasPrefix("efficiency:") == true)
+        #expect(error(.serve, ["model": "llama-2-7b", "gpu": "a100-80gb", "qps": "5", "kv-precision": "int4"])?.hasPrefix("kv-precision:") == true)
+        #expect(error(.serve, ["model": "llama-2-7b", "gpu": "a100-80gb", "qps": "5", "input-tokens": "1e6"])?.hasPrefix("input-tokens:") == true)
+        #expect(error(.memory, ["model": "deepseek-v3", "gpu": "h100-sxm", "method": "lora"])?.hasPrefix("method:") == true)
+        #expect(error(.serve, ["model": "llama-2-7b", "gpu": "a100-80gb", "qps": "1e8"]) == nil, "a huge but finite load is answered")
+        #expect(Spoken.scientific(.infinity) == "∞" && CalcNumber.parse("7b") == 7e9 && CalcNumber.parse("10m") == 1e7)
+    }
+
+    /// A latent KV cache is one head, copied to every tensor-parallel GPU; grouped-query heads
+    /// split only as far as there are KV heads.
+    @Test func kvCacheIsNotSplitBeyondItsHeads() throws {
+        let deepseek = try InferenceMemory.compute(.init(model: CalcFixtures.deepseekV3, gpu: CalcFixtures.h100, precision: .fp8, batch: 1, context: 32768, tensorParallel: 8))
+        #expect(deepseek.perGPUBytes == 671e9 / 8 + Double(61 * 576 * 2 * 32768))
+        let llama = try InferenceMemory.compute(.init(model: CalcFixtures.llama3_8b, gpu: CalcFixtures.a100, batch: 1, context: 8192, tensorParallel: 16))
+        #expect(llama.perGPUBytes == 8.03e9 * 2 / 16 + 131_072.0 * 8192 / 8, "8 KV heads: split 8 ways, copied twice")
+    }
+
+    /// LoRA on grouped-query attention: Llama 3 8B at rank 16 adapts 13,631,488 parameters
+    /// (32 layers × 16 × (2 × (4096 + 4096) + 2 × (4096 + 1024))).
+    @Test func loraCountsGroupedQueryProjections() throws {
+        let lora = try TrainingMemory.compute(.init(params: 8.03e9, model: CalcFixtures.llama3_8b, gpu: CalcFixtures.a100, method: .lora, loraRank: 16))
+        #expect(lora.trainableParams == 13_631_488)
+        let qlora = try TrainingMemory.compute(.init(params: 8.03e9, model: CalcFixtures.llama3_8b, gpu: CalcFixtures.a100, method: .qlora, loraRank: 16))
+        // 2 × 128,256 × 4096 embedding parameters stay 16-bit: about 2.1 GB of the frozen weights.
+        let embeddings: Double = 2 * 128_256 * 4096
+        let frozen: Double = (8.03e9 - embeddings) * (4.127 / 8) + embeddings * 2
+        #expect(abs(qlora.weightsBytes - (frozen + 2 * 13_631_488)) < 1)
     }
 }

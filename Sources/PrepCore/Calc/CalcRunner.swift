@@ -103,6 +103,7 @@ public enum CalcRunner {
         inputs["mfu"] = .number(input.mfu)
         inputs["precision"] = .text(input.precision.rawValue)
         inputs["recompute"] = .flag(input.recompute)
+        if let price = result.pricePerGPUHourUSD { inputs["price"] = .number(price) }
         var results: [String: CalcValue] = [
             "flops_per_token": .number(result.flopsPerToken), "total_flops": .number(result.totalFlops),
             "sustained_flops_per_gpu": .number(result.sustainedFlopsPerGPU), "gpu_hours": .number(result.gpuHours),
@@ -112,6 +113,7 @@ public enum CalcRunner {
         results["cost_usd"] = result.costUSD.map(CalcValue.number)
         results["gpus_needed"] = result.gpusNeeded.map { .number(Double($0)) }
         results["tokens_for_budget"] = result.tokensForBudget.map(CalcValue.number)
+        results["hardware_flops"] = result.hardwareFlops.map(CalcValue.number)
         return CalcOutcome(calculator: .train, inputs: inputs, results: results, steps: result.steps)
     }
 
@@ -183,6 +185,9 @@ public enum CalcRunner {
         inputs["output_tokens"] = .number(Double(input.outputTokens))
         inputs["headroom"] = .number(input.headroom)
         inputs["efficiency"] = .number(input.efficiency)
+        inputs["tp"] = .number(Double(result.tensorParallel))
+        inputs["batch"] = .number(Double(result.batch))
+        if let price = result.pricePerGPUHourUSD { inputs["price"] = .number(price) }
         if input.qps == nil {
             inputs["requests_per_user"] = .number(input.requestsPerUser)
             inputs["peak_factor"] = .number(input.peakFactor)
@@ -229,7 +234,8 @@ struct FieldReader {
 
     mutating func int(_ name: String) throws -> Int? {
         guard let value = try number(name) else { return nil }
-        guard value == value.rounded(), abs(value) < 1e12 else { throw CalcError(field: name, problem: "'\(fields[name] ?? "")' is not a whole number", fix: "give a whole number such as 8") }
+        guard abs(value) < 1e12 else { throw CalcError(field: name, problem: "\(fields[name] ?? "") is implausibly large", fix: "give a number below 10¹²") }
+        guard value == value.rounded() else { throw CalcError(field: name, problem: "'\(fields[name] ?? "")' is not a whole number", fix: "give a whole number such as 8") }
         return Int(value)
     }
 
@@ -281,7 +287,7 @@ public enum CalcNumber {
         if body.hasSuffix("%") {
             factor = 0.01
             body.removeLast()
-        } else if let last = body.last, let scale = ["k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12]["\(last)"], body.count > 1 {
+        } else if let last = body.last, let scale = ["k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9, "t": 1e12][last.lowercased()], body.count > 1 {
             factor = scale
             body.removeLast()
         }

@@ -51,13 +51,36 @@ public enum InferenceMemory {
         guard storagePrecisions.contains(input.precision) else {
             throw CalcError(field: "precision", problem: "\(input.precision.rawValue) is a math mode, not a storage format", fix: "use fp32, bf16, fp16, fp8, int8 or int4")
         }
-        guard [.fp32, .bf16, .fp16, .fp8, .int8].contains(input.kvPrecision) else {
-            throw CalcError(field: "kv-precision", problem: "\(input.kvPrecision.rawValue) is not a KV-cache format", fix: "use bf16, fp16, fp8 or int8")
-        }
+        try checkKVPrecision(input.kvPrecision)
         try CalcCheck.count(input.batch, "batch", most: 1_000_000)
-        if let context = input.context { try CalcCheck.count(context, "context", most: 10_000_000) }
+        if let context = input.context {
+            try CalcCheck.count(context, "context", most: 10_000_000)
+            try checkContext(context, input.model, field: "context")
+        }
         try CalcCheck.count(input.tensorParallel, "tp", most: 1024)
-        try CalcCheck.fraction(input.usable, "usable")
+        try CalcCheck.fraction(input.usable, "usable", least: 0.1)
+    }
+
+    static func checkContext(_ tokens: Int, _ model: ModelSpec, field: String) throws {
+        guard tokens <= model.context else {
+            throw CalcError(field: field, problem: "\(tokens) tokens is more than \(model.name)'s context of \(model.context)",
+                            fix: "give at most \(model.context) tokens per sequence")
+        }
+    }
+
+    /// The GPUs the KV cache is split over. Grouped-query attention shards whole KV heads, so
+    /// beyond `kv_heads` GPUs the heads are copied; a latent cache (DeepSeek's MLA) is one head,
+    /// copied to every GPU.
+    public static func kvShards(_ model: ModelSpec, tensorParallel: Int) -> Int {
+        model.kvCacheElementsPerTokenPerLayer == nil ? max(1, min(tensorParallel, model.kvHeads)) : 1
+    }
+
+    static let kvPrecisions: Set<Precision> = [.fp32, .bf16, .fp16, .fp8, .int8]
+
+    static func checkKVPrecision(_ precision: Precision) throws {
+        guard kvPrecisions.contains(precision) else {
+            throw CalcError(field: "kv-precision", problem: "\(precision.rawValue) is not a KV-cache format", fix: "use bf16, fp16, fp8 or int8")
+        }
     }
 
     public static func compute(_ input: Input) throws -> Result {
@@ -69,12 +92,16 @@ public enum InferenceMemory {
         let perToken = Double(model.layers) * Double(model.kvElementsPerTokenPerLayer) * input.kvPrecision.bytes
         let perSequence = perToken * Double(context)
         let cache = perSequence * Double(input.batch)
-        let perGPU = (weights + cache) / tp
+        let shards = Double(kvShards(model, tensorParallel: input.tensorParallel))
+        let perGPU = weights / tp + cache / shards
         let capacity = input.gpu.memoryBytes * input.usable
         let fits = perGPU <= capacity
-        let room = capacity * tp - weights
-        let maxBatch = room > 0 ? Int((room / perSequence).rounded(.down)) : 0
-        let needed = Int(((weights + cache) / capacity).rounded(.up))
+        let room = capacity - weights / tp
+        let maxBatch = room > 0 ? try CalcCheck.whole((room / (perSequence / shards)).rounded(.down), "batch", what: "sequences") : 0
+        // The fewest GPUs (a power of two, up to 1,024) whose share fits.
+        let needed = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024].first { n in
+            weights / Double(n) + cache / Double(kvShards(model, tensorParallel: n)) <= capacity
+        } ?? 0
         var steps: [CalcStep] = []
         steps.append(CalcStep("Weights", formula: "N × bytes per parameter",
                               substitution: "\(Spoken.count(model.params)) × \(Spoken.count(input.precision.bytes)) (\(input.precision.rawValue))",
@@ -90,13 +117,17 @@ public enum InferenceMemory {
                               check: model.kvHeads < model.attentionHeads ? "Grouped-query attention: \(model.kvHeads) KV heads for \(model.attentionHeads) query heads, \(model.attentionHeads / max(model.kvHeads, 1))× smaller than full multi-head." : nil))
         steps.append(CalcStep("KV cache for the batch", formula: "per token × context × batch",
                               substitution: "\(Spoken.bytes(perToken)) × \(context) × \(input.batch)", result: Spoken.bytes(cache), check: nil))
-        steps.append(CalcStep("Per GPU", formula: "(weights + KV cache) ÷ tensor-parallel GPUs",
-                              substitution: "(\(Spoken.bytes(weights)) + \(Spoken.bytes(cache))) ÷ \(input.tensorParallel)",
+        let kvFormula = model.kvCacheElementsPerTokenPerLayer == nil
+            ? (input.tensorParallel > model.kvHeads ? "KV cache ÷ \(model.kvHeads) (only \(model.kvHeads) KV heads to split; the rest are copies)" : "KV cache ÷ tensor-parallel GPUs")
+            : "the whole KV cache (a latent cache is one head, copied to every GPU)"
+        steps.append(CalcStep("Per GPU", formula: "weights ÷ tensor-parallel GPUs + " + kvFormula,
+                              substitution: "\(Spoken.bytes(weights)) ÷ \(input.tensorParallel) + \(Spoken.bytes(cache)) ÷ \(Int(shards))",
                               result: Spoken.bytes(perGPU),
                               check: fits ? "Fits in \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB."
-                                : "Over \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB: \(needed) GPUs are needed."))
-        steps.append(CalcStep("Largest batch", formula: "⌊(usable memory × GPUs − weights) ÷ KV cache per sequence⌋",
-                              substitution: "(\(Spoken.bytes(capacity)) × \(input.tensorParallel) − \(Spoken.bytes(weights))) ÷ \(Spoken.bytes(perSequence))",
+                                : needed > 0 ? "Over \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB: \(needed) GPUs are needed."
+                                : "Does not fit even on 1,024 GPUs: shrink the batch or the context."))
+        steps.append(CalcStep("Largest batch", formula: "⌊(usable memory − weights ÷ GPUs) ÷ KV cache per sequence per GPU⌋",
+                              substitution: "(\(Spoken.bytes(capacity)) − \(Spoken.bytes(weights / tp))) ÷ (\(Spoken.bytes(perSequence)) ÷ \(Int(shards)))",
                               result: "\(maxBatch) sequences of \(context) tokens",
                               check: maxBatch == 0 ? "The weights alone do not fit: add tensor-parallel GPUs or quantize." : "Paged attention (vLLM) allocates by the block, so real batches of shorter sequences are larger."))
         return Result(weightsBytes: weights, kvCacheBytesPerToken: perToken, kvCacheBytes: cache, perGPUBytes: perGPU, gpuMemoryBytes: input.gpu.memoryBytes,

@@ -34,6 +34,7 @@ public enum Spoken {
     /// 8.4 × 10²²
     public static func scientific(_ value: Double, digits: Int = 1) -> String {
         guard value != 0 else { return "0" }
+        guard value.isFinite else { return value.isNaN ? "not a number" : value > 0 ? "∞" : "−∞" }
         var exponent = Int(floor(log10(abs(value))))
         var mantissa = value / pow(10, Double(exponent))
         if abs((mantissa * pow(10, Double(digits))).rounded()) >= 10 * pow(10, Double(digits)) {
@@ -41,6 +42,19 @@ public enum Spoken {
             exponent += 1
         }
         return fixed(mantissa, digits: digits) + " × 10" + superscript(exponent)
+    }
+
+    /// Three significant digits for rates that may be tiny or large (0.00684, 13.3, 1,240).
+    public static func significant(_ value: Double, _ digits: Int = 3) -> String {
+        guard value.isFinite, value != 0 else { return value == 0 ? "0" : scientific(value) }
+        let magnitude = Int(floor(log10(abs(value))))
+        if magnitude >= digits - 1 { return count(value.rounded()) }
+        return fixed(value, digits: max(0, digits - 1 - magnitude))
+    }
+
+    /// Milliseconds below a second, seconds above.
+    public static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? fixed(seconds * 1000, digits: 1) + " ms" : significant(seconds) + " s"
     }
 
     public static func fixed(_ value: Double, digits: Int) -> String {

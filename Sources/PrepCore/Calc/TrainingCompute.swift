@@ -1,7 +1,7 @@
 import Foundation
 
-/// Training compute, time and cost: C ≈ 6·N·D (8·N·D with activation recomputation), the
-/// sustained rate peak × MFU, and the reverse questions (GPUs for a deadline, tokens for a
+/// Training compute, time and cost: C ≈ 6·N·D model FLOPs, the sustained rate peak × MFU
+/// (MFU counts model FLOPs only, so recomputation shows as hardware FLOPs, not as time), and the reverse questions (GPUs for a deadline, tokens for a
 /// budget, the Chinchilla-optimal token count).
 public enum TrainingCompute {
     public struct Input: Sendable, Equatable {
@@ -47,8 +47,15 @@ public enum TrainingCompute {
         public var chinchillaTokens: Double
         public var gpusNeeded: Int?
         public var tokensForBudget: Double?
+        /// With recomputation: 8·N·D, what the GPUs actually execute.
+        public var hardwareFlops: Double?
         public var steps: [CalcStep]
     }
+
+    /// Training runs on floating-point math; int8 TOPS are an inference figure.
+    static let trainingPrecisions: Set<Precision> = [.fp32, .tf32, .bf16, .fp16, .fp8]
+    /// `--force` lifts the token limit to this, still finite.
+    static let forcedMaximumTokens = 1e20
 
     /// Above this the token count is almost surely a typo (Llama 3 used 1.5 × 10¹³).
     public static let maximumTokens = 1e16
@@ -57,13 +64,21 @@ public enum TrainingCompute {
 
     public static func validate(_ input: Input) throws {
         try CalcCheck.positive(input.params, "params", most: 1e14, unit: "parameters")
-        try CalcCheck.positive(input.tokens, "tokens", most: input.force ? .infinity : maximumTokens, unit: "tokens",
-                               tooMuch: "more than 10¹⁶ tokens is beyond any training run so far; pass --force if you mean it")
+        try CalcCheck.positive(input.tokens, "tokens", most: input.force ? forcedMaximumTokens : maximumTokens, unit: "tokens",
+                               tooMuch: input.force ? "give at most 10²⁰" : "more than 10¹⁶ tokens is beyond any training run so far; pass --force if you mean it")
         try CalcCheck.count(input.gpus, "gpus", most: 1_000_000)
-        try CalcCheck.fraction(input.mfu, "mfu")
+        try CalcCheck.fraction(input.mfu, "mfu", least: 0.01)
         if let price = input.pricePerHour { try CalcCheck.nonNegative(price, "price", most: 1_000, unit: "dollars per GPU-hour") }
-        if let days = input.targetDays { try CalcCheck.positive(days, "days", most: 3_650, unit: "days") }
-        if let budget = input.budgetUSD { try CalcCheck.positive(budget, "budget", most: 1e12, unit: "dollars") }
+        if let days = input.targetDays { try CalcCheck.positive(days, "days", most: 3_650, unit: "days", least: 1.0 / 24) }
+        if let budget = input.budgetUSD {
+            try CalcCheck.positive(budget, "budget", most: 1e12, unit: "dollars")
+            guard (input.pricePerHour ?? input.gpu.pricePerHourUSD ?? 0) > 0 else {
+                throw CalcError(field: "budget", problem: "a budget needs a price above $0 per GPU-hour", fix: "give --price, e.g. 2.5")
+            }
+        }
+        guard trainingPrecisions.contains(input.precision) else {
+            throw CalcError(field: "precision", problem: "\(input.precision.rawValue) is not a training precision", fix: "use bf16, fp16, fp8, tf32 or fp32")
+        }
         guard input.gpu.peakFLOPS(input.precision) != nil else {
             throw CalcError(field: "precision", problem: "\(input.gpu.name) has no \(input.precision.rawValue) math",
                             fix: "choose one of: \(input.gpu.tflops.keys.sorted().joined(separator: ", "))")
@@ -73,7 +88,7 @@ public enum TrainingCompute {
     public static func compute(_ input: Input) throws -> Result {
         try validate(input)
         let n = input.params, d = input.tokens
-        let perToken = (input.recompute ? 8.0 : 6.0) * n
+        let perToken = 6.0 * n
         let total = perToken * d
         let peak = input.gpu.peakFLOPS(input.precision) ?? 0
         let sustained = peak * input.mfu
@@ -83,15 +98,21 @@ public enum TrainingCompute {
         let cost = price.map { gpuHours * $0 }
         let chinchilla = chinchillaTokensPerParam * n
         var steps: [CalcStep] = []
-        let factor = input.recompute ? "8" : "6"
+        let factor = "6"
         steps.append(CalcStep(
-            "Training compute", formula: "C ≈ \(factor) · N · D",
-            substitution: "\(factor) × \(Spoken.count(n)) parameters × \(Spoken.count(d)) tokens",
+            "Training compute", formula: "C ≈ 6 · N · D",
+            substitution: "6 × \(Spoken.count(n)) parameters × \(Spoken.count(d)) tokens",
             result: "\(Spoken.scientific(total)) FLOPs",
-            check: input.recompute
-                ? "2 FLOPs per parameter per token forward, 4 backward, and 2 more to recompute activations."
-                : "2 FLOPs per parameter per token forward and 4 backward; GPT-3 (175 B, 300 B tokens) took about 3.1 × 10²³."
+            check: "2 FLOPs per parameter per token forward and 4 backward; GPT-3 (175 B, 300 B tokens) took about 3.1 × 10²³."
         ))
+        if input.recompute {
+            steps.append(CalcStep(
+                "Hardware FLOPs with full recomputation", formula: "8 · N · D (the forward pass runs twice); HFU = MFU × 8/6",
+                substitution: "8 × \(Spoken.count(n)) × \(Spoken.count(d)); \(Spoken.percent(input.mfu)) × 8/6",
+                result: "\(Spoken.scientific(8 * n * d)) FLOPs, HFU \(Spoken.percent(input.mfu * 8 / 6))",
+                check: "MFU counts model FLOPs only (PaLM, 2022), so the time below is the same; an MFU measured with recomputation on already includes its cost. Selective recomputation costs a few percent."
+            ))
+        }
         steps.append(CalcStep(
             "Sustained rate per GPU", formula: "peak × MFU",
             substitution: "\(Spoken.fixed(peak / 1e12, digits: 1)) TFLOPS (\(input.gpu.name), dense \(input.precision.rawValue)) × \(Spoken.percent(input.mfu))",
@@ -122,7 +143,7 @@ public enum TrainingCompute {
         }
         var gpusNeeded: Int?
         if let target = input.targetDays {
-            let needed = Int((gpuHours / (target * 24)).rounded(.up))
+            let needed = try CalcCheck.whole((gpuHours / (target * 24)).rounded(.up), "days", what: "GPUs")
             gpusNeeded = needed
             steps.append(CalcStep(
                 "GPUs to finish in \(Spoken.count(target)) days", formula: "⌈GPU-hours ÷ (days × 24)⌉",
@@ -132,7 +153,7 @@ public enum TrainingCompute {
             ))
         }
         var budgetTokens: Double?
-        if let budget = input.budgetUSD, let price, price > 0 {
+        if let budget = input.budgetUSD, let price {
             let tokens = budget / price * 3600 * sustained / perToken
             budgetTokens = tokens
             steps.append(CalcStep(
@@ -149,7 +170,8 @@ public enum TrainingCompute {
             check: "You plan \(Spoken.fixed(d / chinchilla, digits: 1))× that; models meant to be served cheaply train far past it (Llama 3 8B: 15 T tokens)."
         ))
         return Result(flopsPerToken: perToken, totalFlops: total, sustainedFlopsPerGPU: sustained, gpuHours: gpuHours, wallClockDays: days,
-                      pricePerGPUHourUSD: price, costUSD: cost, chinchillaTokens: chinchilla, gpusNeeded: gpusNeeded, tokensForBudget: budgetTokens, steps: steps)
+                      pricePerGPUHourUSD: price, costUSD: cost, chinchillaTokens: chinchilla, gpusNeeded: gpusNeeded, tokensForBudget: budgetTokens,
+                      hardwareFlops: input.recompute ? 8 * n * d : nil, steps: steps)
     }
 
     /// The MFU a reported run implies: its FLOPs over what its GPU-hours could do at peak.
@@ -160,9 +182,10 @@ public enum TrainingCompute {
 
 /// Range checks with messages that name the field and the bound.
 public enum CalcCheck {
-    public static func positive(_ value: Double, _ field: String, most: Double, unit: String, tooMuch: String? = nil) throws {
+    public static func positive(_ value: Double, _ field: String, most: Double, unit: String, tooMuch: String? = nil, least: Double = 0) throws {
         guard value.isFinite else { throw CalcError(field: field, problem: "'\(value)' is not a number", fix: "give a positive number of \(unit), e.g. 7e9") }
         guard value > 0 else { throw CalcError(field: field, problem: "\(Spoken.count(value)) is not positive", fix: "give a positive number of \(unit)") }
+        guard value >= least else { throw CalcError(field: field, problem: "\(value) \(unit) is too small to mean anything", fix: "give at least \(Spoken.count(least))") }
         guard value <= most else {
             throw CalcError(field: field, problem: "\(Spoken.count(value)) \(unit) is implausibly large", fix: tooMuch ?? "give at most \(Spoken.count(most))")
         }
@@ -178,9 +201,20 @@ public enum CalcCheck {
         guard value <= most else { throw CalcError(field: field, problem: "\(value) is implausibly large", fix: "give at most \(most)") }
     }
 
-    public static func fraction(_ value: Double, _ field: String) throws {
+    public static func fraction(_ value: Double, _ field: String, least: Double = 0) throws {
         guard value.isFinite, value > 0, value <= 1 else {
             throw CalcError(field: field, problem: "'\(value)' is not a fraction between 0 and 1", fix: "write 40 % as 0.4")
         }
+        guard value >= least else {
+            throw CalcError(field: field, problem: "\(value) is too small to be real", fix: "give at least \(least)")
+        }
+    }
+
+    /// A count computed from the inputs, refused rather than trapping when it cannot be an Int.
+    public static func whole(_ value: Double, _ field: String, what: String) throws -> Int {
+        guard value.isFinite, value < 1e15 else {
+            throw CalcError(field: field, problem: "the answer would need more than 10¹⁵ \(what)", fix: "check the inputs: one of them is far outside real systems")
+        }
+        return Int(value)
     }
 }

@@ -65,7 +65,10 @@ public enum TrainingMemory {
         try CalcCheck.count(input.gpus, "gpus", most: 1_000_000)
         guard (0...3).contains(input.zero) else { throw CalcError(field: "zero", problem: "stage \(input.zero) does not exist", fix: "use 0 (none), 1, 2 or 3 (3 is FSDP's full sharding)") }
         if input.method != .full {
-            guard input.model != nil else { throw CalcError(field: "model", problem: "LoRA needs the model's shape", fix: "give --model, e.g. --model llama-2-7b") }
+            guard let model = input.model else { throw CalcError(field: "model", problem: "LoRA needs the model's shape", fix: "give --model, e.g. --model llama-2-7b") }
+            guard model.kvCacheElementsPerTokenPerLayer == nil else {
+                throw CalcError(field: "method", problem: "\(model.name)'s latent attention has other projections than q, k, v and o", fix: "LoRA sizes are modelled for standard and grouped-query attention only")
+            }
             try CalcCheck.count(input.loraRank, "lora-rank", most: 4096)
             if input.zero > 0 { throw CalcError(field: "zero", problem: "sharding adapters with ZeRO is not modelled", fix: "drop --zero for LoRA and QLoRA (their states are small)") }
         }
@@ -92,22 +95,26 @@ public enum TrainingMemory {
                                   result: Spoken.bytes(16 * n),
                                   check: "The ZeRO paper's example: 7.5 B parameters need 120 GB before sharding."))
         case .lora, .qlora:
-            let model = input.model!
-            let kv = Double(model.kvHeads * model.headDim), h = Double(model.hiddenSize)
-            // Adapters on the four attention projections: q and o are h × h, k and v are h × kv.
-            trainable = Double(model.layers) * Double(input.loraRank) * (2 * (h + h) + 2 * (h + kv))
-            let frozenBytes = input.method == .qlora ? nf4Bytes : 2
-            weights = n * frozenBytes + 2 * trainable
+            guard let model = input.model else { throw CalcError(field: "model", problem: "LoRA needs the model's shape", fix: "give --model") }
+            let h = Double(model.hiddenSize), q = Double(model.attentionHeads * model.headDim), kv = Double(model.kvHeads * model.headDim)
+            // Adapters on the four attention projections: q is h → heads·d, o is heads·d → h,
+            // k and v are h → kv_heads·d. Each adds r × (d_in + d_out) parameters.
+            trainable = Double(model.layers) * Double(input.loraRank) * (2 * (h + q) + 2 * (h + kv))
+            // QLoRA quantizes the transformer blocks; bitsandbytes leaves the input and output
+            // embeddings (untied: 2 × vocabulary × hidden) in 16-bit.
+            let embeddings = min(n, 2 * Double(model.vocabSize) * h)
+            let frozen = input.method == .qlora ? (n - embeddings) * nf4Bytes + embeddings * 2 : n * 2
+            weights = frozen + 2 * trainable
             gradients = 2 * trainable
             optimizer = 8 * trainable
             master = 4 * trainable
-            steps.append(CalcStep("Trainable adapter parameters", formula: "layers × r × (2·(h + h) + 2·(h + kv))",
-                                  substitution: "\(model.layers) × \(input.loraRank) × (2 × (\(model.hiddenSize) + \(model.hiddenSize)) + 2 × (\(model.hiddenSize) + \(Int(kv))))",
+            steps.append(CalcStep("Trainable adapter parameters", formula: "layers × r × (2·(h + heads·d) + 2·(h + kv_heads·d))",
+                                  substitution: "\(model.layers) × \(input.loraRank) × (2 × (\(model.hiddenSize) + \(Int(q))) + 2 × (\(model.hiddenSize) + \(Int(kv))))",
                                   result: "\(Spoken.count(trainable)) parameters",
                                   check: "\(Spoken.percent(trainable / n)) of the model: LoRA on the q, k, v and o projections."))
-            steps.append(CalcStep("Frozen weights", formula: input.method == .qlora ? "N × 4.127 bits (NF4 with double quantization)" : "N × 2 bytes (bf16)",
-                                  substitution: "\(Spoken.count(n)) × \(input.method == .qlora ? "0.516" : "2") bytes",
-                                  result: Spoken.bytes(n * frozenBytes),
+            steps.append(CalcStep("Frozen weights", formula: input.method == .qlora ? "(N − embeddings) × 4.127 bits (NF4, double quantization) + embeddings × 2 bytes" : "N × 2 bytes (bf16)",
+                                  substitution: input.method == .qlora ? "\(Spoken.count(n - embeddings)) × 0.516 + \(Spoken.count(embeddings)) × 2" : "\(Spoken.count(n)) × 2",
+                                  result: Spoken.bytes(frozen),
                                   check: input.method == .qlora ? "QLoRA (Dettmers et al., 2023) fine-tunes a 65 B model on one 48 GB GPU." : nil))
             steps.append(CalcStep("Adapter states", formula: "16 bytes × adapter parameters", substitution: "16 × \(Spoken.count(trainable))",
                                   result: Spoken.bytes(16 * trainable), check: nil))
