@@ -253,8 +253,9 @@ import Testing
             Self.event("task-empty@infraprep", title: "", description: "", start: "2027-01-02T07:00:00.999999Z", minutes: 1),
             Self.event("task-cjk@infraprep", title: String(repeating: "日", count: 60), description: String(repeating: "é", count: 150), minutes: 30, alarm: -5),
         ]
-        let ics = ICalendar.render(name: "InfraPrep plan, 日本 🙂; test\\", timeZone: "Asia/Tokyo", events: events, stamp: Self.stamp)
+        let ics = ICalendar.render(name: "InfraPrep plan, 日本 🙂; test\\", timeZone: "Asia/Tokyo", events: events, stamp: Self.stamp, refreshHours: 6)
         Self.checkPhysicalLines(ics)
+        #expect(ics.contains("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\nX-PUBLISHED-TTL:PT6H\r\n"))
         #expect(long.count == 300)
         #expect(Self.values("DESCRIPTION", in: ics).first?.hasPrefix(#"Drain the node\, cordon it\; then check \\ PDBs — 日本語 🙂\nDrain"#) == true)
         #expect(Self.values("UID", in: ics).count == 4)

@@ -186,6 +186,7 @@ import VaporTesting
             #expect(token.count == 43 && (link["url"] as? String)?.hasSuffix("/calendar.ics?token=\(token)") == true)
             let feed = try await send(app, .GET, "calendar.ics?token=\(token)")
             #expect(feed.status == .ok && feed.body.string.contains("UID:study-2026-11-30@infraprep"))
+            #expect(feed.body.string.contains("REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n") && !download.body.string.contains("REFRESH-INTERVAL"))
             // The test user's zone is UTC.
             #expect(feed.body.string.contains("DTSTART:20261130T064500Z"), "\(feed.body.string.prefix(600))")
             #expect(try json(try await send(app, .GET, "api/v1/calendar/feed"))["at"] as? String == "06:45")

@@ -38,8 +38,9 @@ public enum ICalendar {
     /// A VCALENDAR (PUBLISH) holding `events` in the order given. Times are written in UTC
     /// (`DTSTART:20261129T083000Z`), so no VTIMEZONE is needed; `timeZone` only names the
     /// zone the calendar was planned in (X-WR-TIMEZONE), for clients that show it.
-    /// Lines end in CRLF and are folded at 75 octets.
-    public static func render(name: String, timeZone: String, events: [CalendarEvent], stamp: Instant) -> String {
+    /// Lines end in CRLF and are folded at 75 octets. `refreshHours` tells subscribing clients
+    /// how often to fetch again (RFC 7986 REFRESH-INTERVAL, and Outlook's X-PUBLISHED-TTL).
+    public static func render(name: String, timeZone: String, events: [CalendarEvent], stamp: Instant, refreshHours: Int? = nil) -> String {
         var out = ContentLines()
         out.add("BEGIN", "VCALENDAR")
         out.add("PRODID", "-//\(AppInfo.name)//\(AppInfo.name) \(AppInfo.version)//EN")
@@ -48,6 +49,10 @@ public enum ICalendar {
         out.add("METHOD", "PUBLISH")
         out.add("X-WR-CALNAME", text: name)
         out.add("X-WR-TIMEZONE", text: timeZone)
+        if let hours = refreshHours, hours > 0 {
+            out.add("REFRESH-INTERVAL;VALUE=DURATION", "PT\(hours)H")
+            out.add("X-PUBLISHED-TTL", "PT\(hours)H")
+        }
         let dtstamp = utcDateTime(stamp)
         for event in events {
             out.add("BEGIN", "VEVENT")

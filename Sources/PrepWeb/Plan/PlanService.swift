@@ -168,7 +168,7 @@ public struct PlanService: Sendable {
     }
 
     /// The plan as an iCalendar file with the person's moves applied, and its event count.
-    public func calendar(startMinute: Int) async throws -> (text: String, events: Int) {
+    public func calendar(startMinute: Int, refreshHours: Int? = nil) async throws -> (text: String, events: Int) {
         var (plan, entries) = try await entries()
         plan.tasks = entries.enumerated().map { index, entry in
             var task = entry.task
@@ -176,7 +176,7 @@ public struct PlanService: Sendable {
             return (index, task)
         }.sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }.map(\.1)
         let events = PlanCalendar.events(plan, timeZone: timeZone, startMinute: startMinute)
-        return (ICalendar.render(name: "InfraPrep study plan", timeZone: timeZone.identifier, events: events, stamp: now), events.count)
+        return (ICalendar.render(name: "InfraPrep study plan", timeZone: timeZone.identifier, events: events, stamp: now, refreshHours: refreshHours), events.count)
     }
 
     /// The skills of the plan's tasks this week (by the day each task is to be done), which

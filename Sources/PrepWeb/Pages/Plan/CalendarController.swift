@@ -29,7 +29,8 @@ enum CalendarController {
     static func calendar(_ service: PlanService, startMinute: Int, download: Bool) async throws -> Response {
         let text: String
         do {
-            text = try await service.calendar(startMinute: startMinute).text
+            // Subscribers are asked to look again every 6 hours: a moved task shows the same day.
+            text = try await service.calendar(startMinute: startMinute, refreshHours: download ? nil : 6).text
         } catch PlanService.Failure.noPlan {
             throw HTTPUserError(status: .notFound, error: PlanService.Failure.noPlan)
         }
