@@ -14,7 +14,7 @@ public enum MarkdownHTML {
 extension MarkdownHTML {
     /// Markdown a person wrote (lab notes): raw HTML is shown as text, never run, so a note
     /// pasted from a terminal cannot inject markup. Code spans and fences are left to Ink,
-    /// which escapes them itself.
+    /// which escapes them itself; `HTMLAllowlist` then keeps only harmless tags.
     public static func renderUserText(_ markdown: String) -> String {
         var out = ""
         var inFence = false
@@ -33,7 +33,7 @@ extension MarkdownHTML {
             }
             out += "\n"
         }
-        // Links may only go to the web or to pages of this site, never run script.
-        return MarkdownParser().html(from: out).replacing(#/(href|src)="\s*(?i:javascript|vbscript|data):/#) { match in "\(match.1)=\"#blocked:" }
+        // The allowlist is the guard; escaping `<` first only keeps typed markup readable.
+        return HTMLAllowlist.clean(MarkdownParser().html(from: out))
     }
 }

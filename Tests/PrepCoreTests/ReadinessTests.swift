@@ -108,3 +108,19 @@ import Testing
         #expect(Suggest.close(to: "h100", among: ["a10g", "h200", "h100-sxm", "h100-pcie", "b200"]) == ["h100-sxm", "h100-pcie", "h200"])
     }
 }
+
+@Suite struct RecallTests {
+    /// A card failed an hour ago is not "100 % recalled" (the scheduler's whole days would say
+    /// so); a review card's recall falls with the exact time since its review.
+    @Test func recallUsesExactTimeAndIgnoresUnlearnedCards() throws {
+        let fsrs = try FSRS(SchedulerConfiguration())
+        let start = try ISO8601.parse("2026-11-01T09:00:00Z")
+        let relearning = SRSCard(state: .relearning, step: 0, stability: 3, difficulty: 5, due: start, lastReview: start)
+        #expect(fsrs.recall(of: relearning, at: start.adding(microseconds: 3_600_000_000)) == 0)
+        let review = SRSCard(state: .review, step: nil, stability: 10, difficulty: 5, due: start, lastReview: start)
+        let halfDay = fsrs.recall(of: review, at: start.adding(microseconds: 43_200_000_000))
+        let tenDays = fsrs.recall(of: review, at: start.adding(days: 10))
+        #expect(halfDay < 1 && halfDay > 0.99)
+        #expect(abs(tenDays - 0.9) < 1e-9, "FSRS: stability is the time to 90 % recall")
+    }
+}

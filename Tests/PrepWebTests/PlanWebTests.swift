@@ -130,6 +130,35 @@ import VaporTesting
         }
     }
 
+    @Test func refusedPatchesChangeNothingAndIdsAreExact() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-23","interview_date":"2027-01-20"}"#)
+            let entries = try #require(try json(try await send(app, .GET, "api/v1/plan"))["entries"] as? [[String: Any]])
+            let ids = entries.compactMap { ($0["task"] as? [String: Any])?["id"] as? String }
+            let split = try #require(ids.first { $0.contains("#2") })
+            let base = String(split.split(separator: "#")[0])
+
+            let refused = try await send(app, .PATCH, "api/v1/plan/tasks/\(base)", json: #"{"notes":"kept?","moved_to":"2020-01-01"}"#)
+            #expect(refused.status == .unprocessableEntity)
+            let after = try json(try await send(app, .GET, "api/v1/plan"))
+            let first = (after["entries"] as? [[String: Any]])?.first { ($0["task"] as? [String: Any])?["id"] as? String == base }
+            #expect((first?["progress"] as? [String: Any])?["notes"] == nil, "a refused PATCH writes nothing")
+            let late = try await send(app, .PATCH, "api/v1/plan/tasks/\(base)", json: #"{"moved_to":"9999-12-31"}"#)
+            #expect(late.status == .unprocessableEntity && late.body.string.contains("after the plan's last day (2027-01-19)"))
+
+            _ = try await send(app, .PATCH, "api/v1/plan/tasks/\(base)", json: #"{"notes":"on every part"}"#)
+            let part = (try json(try await send(app, .GET, "api/v1/plan"))["entries"] as? [[String: Any]])?.first { ($0["task"] as? [String: Any])?["id"] as? String == split }
+            #expect((part?["progress"] as? [String: Any])?["notes"] as? String == "on every part", "notes show on every part")
+
+            #expect(try await send(app, .GET, "plan/tasks/\(base)%2399").status == .notFound, "a made-up part is not a task")
+            let injected = try await send(app, .POST, "plan/tasks/\(base)%23x%0d%0aX-Evil:%201/notes", form: "notes=hi")
+            #expect(injected.status == .notFound && injected.headers.first(name: "X-Evil") == nil)
+            let tab = try await send(app, .POST, "plan/tasks/done", form: "task_id=\(base)&done=1&return_to=/%09/evil.example")
+            #expect(tab.headers.first(name: .location) == "/", "a path browsers would read as another host is refused")
+        }
+    }
+
     @Test func todayCountsDownToTheInterview() async throws {
         let clock = MovableClock()
         try await withTestApp(now: clock.read) { app, _ in

@@ -32,6 +32,11 @@ import VaporTesting
 
             let graded = try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"k8s-job-vs-deployment-vs-statefulset","rating":3}"#)
             #expect(graded.status == .created, "\(graded.body.string)")
+            let learning = try #require(area(try await report(app), "kubernetes"))
+            #expect(learning["score"] as? Int == 0, "a card still in its learning steps is studied but not yet learned")
+            // Past the learning steps, a second Good graduates it to review.
+            clock.advance(minutes: 11)
+            _ = try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"k8s-job-vs-deployment-vs-statefulset","rating":3}"#)
             let after = try await report(app)
             let k8s = try #require(area(after, "kubernetes"))
             #expect((k8s["score"] as? Int ?? 0) > 0)

@@ -66,6 +66,15 @@ public struct FSRS: Sendable {
         return pow(1 + factor * Double(elapsed) / stability, decay)
     }
 
+    /// Recall now, for readiness: the forgetting curve at the exact time since the last review
+    /// (the scheduler counts whole days, so a card failed an hour ago would read 100 %), and 0
+    /// for a card still in learning or relearning: it has not been learned yet.
+    public func recall(of card: SRSCard, at time: Instant) -> Double {
+        guard card.state == .review, let last = card.lastReview, let stability = card.stability, stability > 0 else { return 0 }
+        let days = max(0, Double(time.microseconds - last.microseconds) / 86_400_000_000)
+        return pow(1 + factor * days / stability, decay)
+    }
+
     // MARK: - The reference's review_card
 
     /// The reviewed card, and the interval in days when it was scheduled in whole days.

@@ -15,12 +15,11 @@ public struct CalendarFeed: Sendable, Equatable {
 /// replaces the old one, which stops working at once.
 public enum CalendarFeedStore {
     public static func replace(userID: UUID, tokenSHA256: String, startMinute: Int, now: Instant, on db: any Database) async throws {
-        try await db.transaction { tx in
-            let sql = try PracticeStore.sqlDatabase(tx)
-            try await sql.delete(from: "calendar_feeds").where("user_id", .equal, userID).run()
-            try await sql.insert(into: "calendar_feeds").columns("id", "user_id", "token_sha256", "start_minute", "created_us")
-                .values(UUID(), userID, tokenSHA256, startMinute, now.microseconds).run()
-        }
+        // One upsert: a double-clicked "create" cannot collide on the unique index.
+        try await PracticeStore.sqlDatabase(db).insert(into: "calendar_feeds").columns("id", "user_id", "token_sha256", "start_minute", "created_us")
+            .values(UUID(), userID, tokenSHA256, startMinute, now.microseconds)
+            .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "token_sha256").set(excludedValueOf: "start_minute").set(excludedValueOf: "created_us") }
+            .run()
     }
 
     /// Returns whether there was a link to revoke.

@@ -102,11 +102,9 @@ public enum PlanStore {
     static func upsert(taskID: String, userID: UUID, on db: any Database, _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
         try await db.transaction { tx in
             let sql = try PracticeStore.sqlDatabase(tx)
-            let exists = try await sql.select().column("id").from("plan_progress")
-                .where("user_id", .equal, userID).where("task_id", .equal, taskID).first() != nil
-            if !exists {
-                try await sql.insert(into: "plan_progress").columns("id", "user_id", "task_id").values(UUID(), userID, taskID).run()
-            }
+            // The row is made if missing, ignoring a concurrent maker, then changed.
+            try await sql.insert(into: "plan_progress").columns("id", "user_id", "task_id").values(UUID(), userID, taskID)
+                .ignoringConflicts(with: ["user_id", "task_id"]).run()
             try await change(sql.update("plan_progress")).where("user_id", .equal, userID).where("task_id", .equal, taskID).run()
         }
     }

@@ -32,28 +32,28 @@ public enum ReadinessStore {
         return out
     }
 
-    /// Records an answer, or forgets it with `nil`.
+    /// Records an answer, or forgets it with `nil`. One statement each (an upsert), so two
+    /// tabs answering at once cannot collide on the unique index.
     public static func setAnswer(_ answer: ChecklistAnswer?, itemID: String, userID: UUID, now: Instant, on db: any Database) async throws {
-        try await db.transaction { tx in
-            let sql = try PracticeStore.sqlDatabase(tx)
+        let sql = try PracticeStore.sqlDatabase(db)
+        guard let answer else {
             try await sql.delete(from: "checklist_answers").where("user_id", .equal, userID).where("item_id", .equal, itemID).run()
-            if let answer {
-                try await sql.insert(into: "checklist_answers").columns("id", "user_id", "item_id", "answer", "answered_us")
-                    .values(UUID(), userID, itemID, answer.rawValue, now.microseconds).run()
-            }
+            return
         }
+        try await sql.insert(into: "checklist_answers").columns("id", "user_id", "item_id", "answer", "answered_us")
+            .values(UUID(), userID, itemID, answer.rawValue, now.microseconds)
+            .onConflict(with: ["user_id", "item_id"]) { $0.set(excludedValueOf: "answer").set(excludedValueOf: "answered_us") }
+            .run()
     }
 
     /// Keeps the latest measurement of the day: a second look the same day replaces the first.
     public static func saveSnapshot(_ snapshot: ReadinessSnapshot, userID: UUID, now: Instant, on db: any Database) async throws {
         // Plain coders: the keys are ids and must not be case-converted.
         let areas = String(decoding: try JSONEncoder().encode(snapshot.areas), as: UTF8.self)
-        try await db.transaction { tx in
-            let sql = try PracticeStore.sqlDatabase(tx)
-            try await sql.delete(from: "readiness_snapshots").where("user_id", .equal, userID).where("day", .equal, snapshot.day).run()
-            try await sql.insert(into: "readiness_snapshots").columns("id", "user_id", "day", "overall", "areas", "taken_us")
-                .values(UUID(), userID, snapshot.day, snapshot.overall, areas, now.microseconds).run()
-        }
+        try await PracticeStore.sqlDatabase(db).insert(into: "readiness_snapshots").columns("id", "user_id", "day", "overall", "areas", "taken_us")
+            .values(UUID(), userID, snapshot.day, snapshot.overall, areas, now.microseconds)
+            .onConflict(with: ["user_id", "day"]) { $0.set(excludedValueOf: "overall").set(excludedValueOf: "areas").set(excludedValueOf: "taken_us") }
+            .run()
     }
 
     /// Oldest first.

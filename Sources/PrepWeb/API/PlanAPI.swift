@@ -64,8 +64,8 @@ enum PlanAPI {
         let existed = try await PlanStore.settings(userID: req.userID, on: req.db) != nil
         do {
             try await PlanStore.save(settings, userID: req.userID, replace: body.replace ?? false, now: service.now, on: req.db)
-        } catch let error as PlanExists {
-            throw HTTPUserError(status: .conflict, error: error)
+        } catch is PlanExists {
+            throw HTTPUserError(status: .conflict, error: PlainError("a study plan exists already", fix: "send \"replace\": true to replace it (ticks, moves and notes on tasks that still exist are kept)"))
         }
         let response = Response(status: existed ? .ok : .created)
         try response.content.encode(try await document(service))
@@ -98,7 +98,11 @@ enum PlanAPI {
         }
         let service = try await PlanController.service(req)
         do {
+            // Every field is checked before anything is written: a refused field leaves the task as it was.
+            let plan = try await service.entries().0
             var entry = try await service.entry(id)
+            if let movedTo = body.movedTo { _ = try service.checkMove(entry, to: movedTo, plan: plan) }
+            if let notes = body.notes { _ = try PlanService.checkNotes(notes) }
             if let notes = body.notes { _ = try await service.setNotes(id, notes: notes) }
             if let movedTo = body.movedTo { entry = try await service.move(id, to: movedTo) }
             if let done = body.done { entry = try await service.setDone(id, done: done) }
@@ -107,7 +111,7 @@ enum PlanAPI {
         } catch let failure as PlanService.Failure {
             // Bad values are named by their field, as every 422 of the API is.
             switch failure {
-            case .badDate, .moveIntoPast: throw ValidationFailure(fields: ["moved_to": failure.message])
+            case .badDate, .moveIntoPast, .moveAfterPlan: throw ValidationFailure(fields: ["moved_to": failure.message])
             case .notesTooLong: throw ValidationFailure(fields: ["notes": failure.message])
             case .noPlan, .unknownTask: throw failure
             }

@@ -52,7 +52,7 @@ extension PlanService.Failure: StatusError {
         switch self {
         case .noPlan: .conflict
         case .unknownTask: .notFound
-        case .badDate, .moveIntoPast, .notesTooLong: .unprocessableEntity
+        case .badDate, .moveIntoPast, .moveAfterPlan, .notesTooLong: .unprocessableEntity
         }
     }
 }

@@ -49,6 +49,7 @@ public struct PlanService: Sendable {
         case unknownTask(String, suggestions: [String])
         case badDate(String)
         case moveIntoPast(String, today: String)
+        case moveAfterPlan(String, last: String)
         case notesTooLong(Int)
 
         public var problem: String {
@@ -57,6 +58,7 @@ public struct PlanService: Sendable {
             case let .unknownTask(id, _): "no planned task has the id '\(id)'"
             case let .badDate(text): "moved_to: '\(text)' is not a date"
             case let .moveIntoPast(text, today): "moved_to: \(text) is before today (\(today))"
+            case let .moveAfterPlan(text, last): "moved_to: \(text) is after the plan's last day (\(last))"
             case let .notesTooLong(count): "notes: \(count) characters is more than the \(PlanService.notesLimit) a task's notes may hold"
             }
         }
@@ -66,6 +68,7 @@ public struct PlanService: Sendable {
             case let .unknownTask(_, suggestions): suggestions.isEmpty ? "`infraprep plan show` lists the task ids" : "did you mean \(suggestions.joined(separator: ", "))?"
             case .badDate: "write the day as YYYY-MM-DD"
             case .moveIntoPast: "move a task to today or a later day"
+            case .moveAfterPlan: "move it to a day before the interview, or re-plan with a later interview date"
             case .notesTooLong: "keep long logs in a file and note where it is"
             }
         }
@@ -80,7 +83,11 @@ public struct PlanService: Sendable {
         guard let plan = try await plan() else { throw Failure.noPlan }
         let progress = try await PlanStore.progress(userID: userID, on: db)
         let entries = plan.tasks.map { task in
-            let state = progress[task.id]
+            var state = progress[task.id]
+            // Lab notes live on the first part; every part shows them.
+            if task.part > 1, let notes = progress[task.taskID]?.notes {
+                state = TaskProgress(taskID: task.id, done: state?.done, movedTo: state?.movedTo, notes: notes)
+            }
             return Entry(task: task, progress: state, date: state?.movedTo ?? task.date, done: state?.done != nil)
         }
         return (plan, entries)
@@ -114,10 +121,11 @@ public struct PlanService: Sendable {
 
     /// Every part of a task (a split task has several), in order.
     public func parts(of taskID: String) async throws -> [Entry] {
-        let base = taskID.split(separator: "#").first.map(String.init) ?? taskID
-        let found = try await entries().1.filter { $0.task.taskID == base }
-        if found.isEmpty { _ = try await entry(taskID) }
-        return found
+        let entries = try await entries().1
+        guard let named = entries.first(where: { $0.task.id == taskID }) else {
+            throw Failure.unknownTask(taskID, suggestions: Suggest.close(to: taskID, among: entries.map(\.task.id)))
+        }
+        return entries.filter { $0.task.taskID == named.task.taskID }
     }
 
     /// Ticks (or unticks) a planned task by its id (`fnd-k8s-course`, or `fnd-k8s-course#2` for a part).
@@ -129,16 +137,30 @@ public struct PlanService: Sendable {
         return entry
     }
 
+    /// The day a move would store (nil: back on the planned day), or the reason it is refused.
+    public func checkMove(_ entry: Entry, to date: String?, plan: StudyPlan) throws -> String? {
+        guard let text = date?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let day = PlanSettings.day(text) else { throw Failure.badDate(text) }
+        if text == entry.task.date { return nil }
+        let today = LocalDay(now, in: timeZone)
+        if day.number < today.number { throw Failure.moveIntoPast(text, today: today.text) }
+        // No later than the day before the interview, or the plan's last day.
+        let last = plan.settings.interviewDate.flatMap(PlanSettings.day).map { LocalDay(number: $0.number - 1) } ?? PlanSettings.day(plan.end)
+        if let last, day.number > max(last.number, today.number) { throw Failure.moveAfterPlan(text, last: max(last, today).text) }
+        return text
+    }
+
+    public static func checkNotes(_ notes: String?) throws -> String? {
+        let text = notes.map { $0.replacingOccurrences(of: "\r\n", with: "\n") }.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        if let text, text.count > notesLimit { throw Failure.notesTooLong(text.count) }
+        return text
+    }
+
     /// Shows a task on another day from today on; its planned day (or nil) puts it back.
     public func move(_ taskID: String, to date: String?) async throws -> Entry {
-        var entry = try await entry(taskID)
-        var target = date?.trimmingCharacters(in: .whitespaces)
-        if let text = target {
-            guard let day = PlanSettings.day(text) else { throw Failure.badDate(text) }
-            let today = LocalDay(now, in: timeZone)
-            if day.number < today.number, text != entry.task.date { throw Failure.moveIntoPast(text, today: today.text) }
-            if text == entry.task.date { target = nil }
-        }
+        let plan = try await entries().0
+        var entry = try await self.entry(taskID)
+        let target = try checkMove(entry, to: date, plan: plan)
         try await PlanStore.setMovedTo(target, taskID: taskID, userID: userID, on: db)
         entry.date = target ?? entry.task.date
         entry.progress = TaskProgress(taskID: taskID, done: entry.progress?.done, movedTo: target, notes: entry.progress?.notes)
@@ -150,8 +172,7 @@ public struct PlanService: Sendable {
     /// Lab notes belong to the task, not to one part of it: they are stored on the first part.
     public func setNotes(_ taskID: String, notes: String?) async throws -> Entry {
         let first = try await parts(of: taskID)[0]
-        let text = notes.map { $0.replacingOccurrences(of: "\r\n", with: "\n") }.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        if let text, text.count > Self.notesLimit { throw Failure.notesTooLong(text.count) }
+        let text = try Self.checkNotes(notes)
         try await PlanStore.setNotes(text, taskID: first.task.id, userID: userID, on: db)
         var entry = first
         entry.progress = TaskProgress(taskID: first.task.id, done: first.progress?.done, movedTo: first.progress?.movedTo, notes: text)
@@ -187,8 +208,9 @@ public struct PlanService: Sendable {
         let today = LocalDay(now, in: timeZone)
         guard let start = PlanSettings.day(plan.settings.start), today.number >= start.number else { return nil }
         let weekStart = start.number + (today.number - start.number) / 7 * 7
+        // Planned days, not moved ones: moving a task must not reshuffle today's questions.
         let skills = entries.filter { entry in
-            guard let day = PlanSettings.day(entry.date) else { return false }
+            guard let day = PlanSettings.day(entry.task.date) else { return false }
             return day.number >= weekStart && day.number < weekStart + 7
         }.flatMap(\.task.skills)
         return skills.isEmpty ? nil : Set(skills)

@@ -44,7 +44,7 @@ public struct ReadinessService: Sendable {
         let scheduler = try await context.scheduler()
         var memory: [String: ReadinessInput.Memory] = [:]
         for stored in try await PracticeStore.allCards(userID: userID, on: db) where catalog[stored.itemID] != nil {
-            memory[stored.itemID] = .init(recall: scheduler.retrievability(of: stored.card, at: context.now), reviews: stored.reps, lapses: stored.lapses)
+            memory[stored.itemID] = .init(recall: scheduler.recall(of: stored.card, at: context.now), reviews: stored.reps, lapses: stored.lapses)
         }
         let retention = try await PracticeStore.skillCounts(userID: userID, before: nil, on: db)
         var plan: [ReadinessInput.PlanWork]?

@@ -112,13 +112,15 @@ enum PlanController {
     static func saveNotes(_ req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
         let body = try req.content.decode(NotesBody.self)
+        let entry: PlanService.Entry
         do {
-            _ = try await service(req).setNotes(id, notes: body.notes)
+            entry = try await service(req).setNotes(id, notes: body.notes)
         } catch let failure as PlanService.Failure {
             guard case .notesTooLong = failure else { throw failure }
             return try await taskPage(req, id: id, draft: body.notes, error: failure.message, saved: false, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/plan/tasks/\(id)?saved=1#lab-notes", redirectType: .normal)
+        // The id in the address is the one the plan knows, never what was posted.
+        return req.redirect(to: "/plan/tasks/\(entry.task.taskID)?saved=1#lab-notes", redirectType: .normal)
     }
 
     struct MoveBody: Content {
@@ -135,9 +137,12 @@ enum PlanController {
         return req.redirect(to: sameSite(body.returnTo), redirectType: .normal)
     }
 
-    /// Only paths of this site: never an open redirect.
+    /// Only paths of this site: never an open redirect. Browsers drop tabs and newlines and
+    /// read `\` as `/`, so a path holding any of them (or a second leading slash) is refused.
     static func sameSite(_ path: String?) -> String {
-        path.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.hasPrefix("/\\") ? $0 : nil } ?? "/"
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"),
+              path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7f && $0 != "\\" }) else { return "/" }
+        return path
     }
 
     struct TickBody: Content {
