@@ -154,6 +154,8 @@ import VaporTesting
             #expect(try await send(app, .GET, "plan/tasks/\(base)%2399").status == .notFound, "a made-up part is not a task")
             let injected = try await send(app, .POST, "plan/tasks/\(base)%23x%0d%0aX-Evil:%201/notes", form: "notes=hi")
             #expect(injected.status == .notFound && injected.headers.first(name: "X-Evil") == nil)
+            let formPatch = try await send(app, .PATCH, "api/v1/plan/tasks/\(base)", form: "done=true")
+            #expect(formPatch.status == .unsupportedMediaType, "the API reads JSON only")
             let tab = try await send(app, .POST, "plan/tasks/done", form: "task_id=\(base)&done=1&return_to=/%09/evil.example")
             #expect(tab.headers.first(name: .location) == "/", "a path browsers would read as another host is refused")
         }

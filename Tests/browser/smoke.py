@@ -537,7 +537,7 @@ def check_plan_task_notes_and_move(driver, base, results, shots):
     submit_and_wait(driver, area)
     body = driver.find_element(By.CSS_SELECTOR, ".notes-body")
     results.check("Notes saved." in driver.find_element(By.TAG_NAME, "main").text, "saving notes says so")
-    results.check(bool(body.find_elements(By.TAG_NAME, "h2")) and bool(body.find_elements(By.TAG_NAME, "code")), "notes are rendered as Markdown")
+    results.check(bool(body.find_elements(By.TAG_NAME, "h4")) and bool(body.find_elements(By.TAG_NAME, "code")), "notes are rendered as Markdown, headings under the page's own")
     results.check("<b>bold?</b>" in body.text and not body.find_elements(By.TAG_NAME, "b"), "markup typed in notes is shown as text")
     driver.save_screenshot(os.path.join(shots, "plan-task.png"))
 

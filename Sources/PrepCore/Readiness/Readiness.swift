@@ -22,11 +22,14 @@ public enum Readiness {
 
         var areas: [ReadinessReport.Area] = []
         for skill in input.taxonomy.skills where skill.parent == nil {
-            let questions = input.questions.filter { $0.skill == skill.id || input.taxonomy[$0.skill]?.parent == skill.id }
-            let tasks = input.plan?.filter { $0.skills.contains(skill.id) }
-            let listed = checklistItems.filter { $0.skills.contains(skill.id) }
+            // A child skill (Kubernetes for ML under Kubernetes) counts toward its parent's area.
+            func inArea(_ id: String) -> Bool { id == skill.id || input.taxonomy[id]?.parent == skill.id }
+            let questions = input.questions.filter { inArea($0.skill) }
+            let tasks = input.plan?.filter { $0.skills.contains(where: inArea) }
+            let listed = checklistItems.filter { $0.skills.contains(where: inArea) }
             guard !questions.isEmpty || !(tasks ?? []).isEmpty || !listed.isEmpty else { continue }
-            let retention = input.retention.first { $0.skill == skill.id }
+            let counts = input.retention.filter { inArea($0.skill) }
+            let retention = counts.isEmpty ? nil : PracticeStats.SkillRetention(skill: skill.id, reviews: counts.reduce(0) { $0 + $1.reviews }, passed: counts.reduce(0) { $0 + $1.passed })
             areas.append(area(id: skill.id, name: skill.name, tier: skill.tier, input: input, questions: questions, tasks: tasks,
                               listed: listed, retention: retention, missing: [], questionLink: "/questions?skill=\(skill.id)"))
         }

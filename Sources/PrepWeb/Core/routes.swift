@@ -45,7 +45,7 @@ func routes(_ app: Application) throws {
     app.post("settings", "calendar", "revoke", use: SettingsController.revokeCalendarLink)
 
     // JSON API
-    let api = app.grouped("api", "v1")
+    let api = app.grouped("api", "v1").grouped(JSONBodyMiddleware())
     api.get("status", use: StatusAPI.status)
     api.get("sections", use: StatusAPI.sections)
     api.get("skills", use: QuestionsAPI.skills)

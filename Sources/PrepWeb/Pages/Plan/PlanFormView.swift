@@ -52,7 +52,8 @@ struct PlanFormView {
                 let error = errors["replace"]
                 el("div", .class(error == nil ? "field" : "field invalid")) {
                     el("label") {
-                        el("input", attributes: [.type("checkbox"), .name("replace"), .value("1"), .id("replace")] + (form.replace ? [.flag("checked")] : []))
+                        el("input", attributes: [.type("checkbox"), .name("replace"), .value("1"), .id("replace")] + (form.replace ? [.flag("checked")] : [])
+                            + (error == nil ? [] : [.aria("invalid", "true"), .aria("describedby", "replace-error")]))
                         " Replace my plan (ticks and notes on tasks that still exist are kept)"
                     }
                     if let error { el("p", .class("field-error"), .id("replace-error"), .init("role", "alert")) { error } }
@@ -76,13 +77,13 @@ struct PlanFormView {
                             skill.name
                             if let tier = skill.tier { el("span", .class("hint")) { " tier \(tier)" } }
                         }
-                        el("select", .id(id), .name("rate_\(skill.id)")) {
+                        el("select", attributes: [.id(id), .name("rate_\(skill.id)")] + (error == nil ? [] : [.aria("invalid", "true"), .aria("describedby", "\(id)-error")])) {
                             let current = form.ratings[skill.id] ?? ""
                             for (value, label) in [("", "not rated"), ("1", "1 · weak"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 · strong")] {
                                 el("option", attributes: [.value(value)] + (current == value ? [.flag("selected")] : [])) { label }
                             }
                         }
-                        if let error { el("p", .class("field-error"), .init("role", "alert")) { error } }
+                        if let error { el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { error } }
                     }
                 }
             }

@@ -42,7 +42,7 @@ struct PlanPage {
                 }
                 if let form {
                     el("details", attributes: [.class("change-plan"), .id("change")] + (errors.isEmpty ? [] : [.flag("open")])) {
-                        el("summary") { el("h2", .class("inline")) { "Change the plan" } }
+                        el("summary") { el("span", .class("summary-title")) { "Change the plan" } }
                         el("p", .class("hint")) { "The plan is rebuilt from these settings; ticks, moves and notes stay on tasks that still exist." }
                         PlanFormView(form: form, errors: errors, skills: skills, replacing: true).node
                     }

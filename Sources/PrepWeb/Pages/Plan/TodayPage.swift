@@ -98,12 +98,14 @@ struct TaskRow {
 
     var node: Node {
         let task = entry.task
+        // Parts of a split task share a text: their controls must not share a name.
+        let name = task.parts > 1 ? "\(task.text) (part \(task.part) of \(task.parts))" : task.text
         return el("li", .class(entry.done ? "task done" : "task"), .id("task-\(task.id.replacingOccurrences(of: "#", with: "-"))")) {
             el("form", .init("method", "post"), .init("action", "/plan/tasks/done"), .class("inline")) {
                 el("input", .type("hidden"), .name("task_id"), .value(task.id))
                 el("input", .type("hidden"), .name("done"), .value(entry.done ? "0" : "1"))
                 el("input", .type("hidden"), .name("return_to"), .value(returnTo))
-                el("button", .type("submit"), .class("tick"), .aria("label", entry.done ? "Mark not done: \(task.text)" : "Mark done: \(task.text)")) { entry.done ? "☑" : "☐" }
+                el("button", .type("submit"), .class("tick"), .aria("label", entry.done ? "Mark not done: \(name)" : "Mark done: \(name)")) { entry.done ? "☑" : "☐" }
             }
             " "
             if showDate { el("span", .class("date")) { entry.date + " " } }
@@ -122,7 +124,7 @@ struct TaskRow {
                 el("form", .init("method", "post"), .init("action", "/plan/tasks/move"), .class("inline move")) {
                     el("input", .type("hidden"), .name("task_id"), .value(task.id))
                     el("input", .type("hidden"), .name("return_to"), .value(returnTo))
-                    el("label", .class("visually-hidden"), .init("for", "move-\(task.id)")) { "Move \(task.text) to" }
+                    el("label", .class("visually-hidden"), .init("for", "move-\(task.id)")) { "Move \(name) to" }
                     el("input", .type("date"), .id("move-\(task.id)"), .name("to"), .value(moveTo), .init("min", moveTo))
                     el("button", .type("submit"), .class("small")) { "Move" }
                 }

@@ -80,7 +80,7 @@ struct SettingsPage {
             if let link = model.calendar.newLink {
                 el("div", .class("notice"), .init("role", "status")) {
                     el("p") { el("strong") { "Your subscription link" }; " (copy it now: it is shown only once)" }
-                    el("p") { el("input", .type("text"), .id("calendar-link"), .value(link), .init("readonly", nil), .class("wide"), .aria("label", "Subscription link")) }
+                    el("p") { el("input", .type("text"), .id("calendar-link"), .value(link), .init("readonly", nil), .flag("autofocus"), .class("wide"), .aria("label", "Subscription link")) }
                 }
             }
             if model.calendar.revoked { el("p", .class("flash ok"), .init("role", "status")) { "The subscription link was revoked: calendars using it get nothing more." } }
