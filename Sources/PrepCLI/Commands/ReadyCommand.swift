@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PrepCore
+import PrepStore
 import PrepWeb
 
 struct ReadyCommand: AsyncParsableCommand {
@@ -26,7 +27,7 @@ struct ReadyShowCommand: AsyncParsableCommand {
 
     struct Document: Codable {
         var report: ReadinessReport
-        var history: [ReadinessSnapshotDocument]
+        var history: [ReadinessSnapshot]
     }
 
     func run() async throws {
@@ -35,8 +36,7 @@ struct ReadyShowCommand: AsyncParsableCommand {
             let service = ReadinessService(practice)
             let report = try await service.report()
             if json {
-                let history = try await service.history().map { ReadinessSnapshotDocument(day: $0.day, overall: $0.overall, areas: $0.areas) }
-                print(try JSONOutput.render(Document(report: report, history: history)))
+                print(try JSONOutput.render(Document(report: report, history: try await service.history())))
                 return
             }
             print(Self.render(report, checklists: checklists, terminal: .forStandardOutput()))
@@ -76,13 +76,6 @@ struct ReadyShowCommand: AsyncParsableCommand {
         out.append(terminal.dim("Not measured: " + report.notMeasured.joined(separator: " ")))
         return out.joined(separator: "\n")
     }
-}
-
-/// The history as JSON without depending on the store's type in the CLI's output contract.
-struct ReadinessSnapshotDocument: Codable {
-    var day: String
-    var overall: Int?
-    var areas: [String: Int]
 }
 
 struct ReadyAnswerCommand: AsyncParsableCommand {

@@ -99,8 +99,8 @@ enum PlanAPI {
         let service = try await PlanController.service(req)
         do {
             // Every field is checked before anything is written: a refused field leaves the task as it was.
-            let plan = try await service.entries().0
-            var entry = try await service.entry(id)
+            let (plan, entries) = try await service.entries()
+            var entry = try PlanService.find(id, in: entries)
             if let movedTo = body.movedTo { _ = try service.checkMove(entry, to: movedTo, plan: plan) }
             if let notes = body.notes { _ = try PlanService.checkNotes(notes) }
             if let notes = body.notes { _ = try await service.setNotes(id, notes: notes) }

@@ -102,7 +102,7 @@ public struct PlanService: Sendable {
         let week = today.number >= start ? (today.number - start) / 7 + 1 : nil
         let current = week.flatMap { $0 <= plan.weeks ? $0 : nil }
         var thisWeek: PlanProgress.Week?
-        if let current { thisWeek = try await weeks().first { $0.week == current } }
+        if let current { thisWeek = try await weeks(plan, entries).first { $0.week == current } }
         let interview = plan.settings.interviewDate.flatMap { text in PlanSettings.day(text).map { (text, $0.number - today.number) } }.flatMap { $0.1 >= 0 ? $0 : nil }
         return Day(date: today.text, tasks: todays, missed: missed, minutesPlanned: todays.reduce(0) { $0 + $1.task.minutes },
                    week: current, weeks: plan.weeks,
@@ -112,7 +112,10 @@ public struct PlanService: Sendable {
 
     /// The planned task with this id, or an error naming close ids.
     public func entry(_ taskID: String) async throws -> Entry {
-        let (_, entries) = try await entries()
+        try Self.find(taskID, in: try await entries().1)
+    }
+
+    static func find(_ taskID: String, in entries: [Entry]) throws -> Entry {
         guard let entry = entries.first(where: { $0.task.id == taskID }) else {
             throw Failure.unknownTask(taskID, suggestions: Suggest.close(to: taskID, among: entries.map(\.task.id)))
         }
@@ -122,9 +125,7 @@ public struct PlanService: Sendable {
     /// Every part of a task (a split task has several), in order.
     public func parts(of taskID: String) async throws -> [Entry] {
         let entries = try await entries().1
-        guard let named = entries.first(where: { $0.task.id == taskID }) else {
-            throw Failure.unknownTask(taskID, suggestions: Suggest.close(to: taskID, among: entries.map(\.task.id)))
-        }
+        let named = try Self.find(taskID, in: entries)
         return entries.filter { $0.task.taskID == named.task.taskID }
     }
 
@@ -158,8 +159,8 @@ public struct PlanService: Sendable {
 
     /// Shows a task on another day from today on; its planned day (or nil) puts it back.
     public func move(_ taskID: String, to date: String?) async throws -> Entry {
-        let plan = try await entries().0
-        var entry = try await self.entry(taskID)
+        let (plan, entries) = try await entries()
+        var entry = try Self.find(taskID, in: entries)
         let target = try checkMove(entry, to: date, plan: plan)
         try await PlanStore.setMovedTo(target, taskID: taskID, userID: userID, on: db)
         entry.date = target ?? entry.task.date
@@ -182,6 +183,11 @@ public struct PlanService: Sendable {
     /// Planned against done, week by week.
     public func weeks() async throws -> [PlanProgress.Week] {
         let (plan, entries) = try await entries()
+        return try await weeks(plan, entries)
+    }
+
+    /// The same from a plan already read, so a page that has it does not rebuild it.
+    func weeks(_ plan: StudyPlan, _ entries: [Entry]) async throws -> [PlanProgress.Week] {
         let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
         let start = PlanSettings.day(plan.settings.start)?.start(in: timeZone) ?? now
         let practice = try await PracticeStore.answerTimes(userID: userID, since: start, on: db)
