@@ -69,7 +69,7 @@ import Testing
         let moved = try cli.run(["plan", "move", id, "--to", "today", "--data-dir", dir])
         #expect(moved.status == 0 && moved.stdout.contains("moved to \(day["date"] as? String ?? "?")"), "\(moved.stdout)\(moved.stderr)")
         let past = try cli.run(["plan", "move", id, "--to", "2020-01-01", "--data-dir", dir])
-        #expect(past.status != 0 && past.firstErrorLine.contains("moved_to: 2020-01-01 is before today"))
+        #expect(past.status != 0 && past.firstErrorLine.contains("--to: 2020-01-01 is before today"))
         let neither = try cli.run(["plan", "move", id, "--data-dir", dir])
         #expect(neither.status != 0 && neither.stderr.contains("give --to YYYY-MM-DD"))
         #expect(try cli.run(["plan", "move", id, "--back", "--data-dir", dir]).stdout.contains("on its planned day"))

@@ -164,7 +164,17 @@ struct PlanMoveCommand: AsyncParsableCommand {
         let catalog = try content.catalog()
         try await withPlanService(global: global, catalog: catalog) { service in
             let target = to == "today" ? service.context.today.text : to
-            let entry = try await service.move(id, to: target)
+            let entry: PlanService.Entry
+            do {
+                entry = try await service.move(id, to: target)
+            } catch let failure as PlanService.Failure {
+                // The web and API name the field moved_to; here it is the --to option.
+                switch failure {
+                case .badDate, .moveIntoPast, .moveAfterPlan:
+                    throw PlainError("--to" + failure.problem.dropFirst("moved_to".count), fix: failure.fix)
+                default: throw failure
+                }
+            }
             print("\(entry.task.text) (\(entry.task.id)): \(entry.date == entry.task.date ? "on its planned day, \(entry.date)" : "moved to \(entry.date)")")
         }
     }
