@@ -738,6 +738,11 @@ def main():
         results.check(background == "rgb(22, 24, 27)", f"dark mode follows the OS (body background {background})")
         driver.save_screenshot(os.path.join(shots, "today-dark.png"))
         driver.set_window_size(390, 844)
+        # A card whose key points hold long unbreakable words (nvidia.com/gpu=present:NoSchedule),
+        # failed hours ago so it is due first: the page must still not scroll sideways.
+        api_json(base + "/api/v1/practice/reviews", "POST",
+                 {"item_id": "k8sml-gpu-request-and-node-pools", "rating": 1,
+                  "reviewed_at": (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=3)).isoformat()})
         for path, name in (("/settings", "settings-phone"), ("/practice?reveal=1", "practice-phone")):
             driver.get(base + path)
             overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
