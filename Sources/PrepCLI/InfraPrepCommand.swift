@@ -7,12 +7,15 @@ public struct InfraPrepCommand: AsyncParsableCommand {
         commandName: "infraprep",
         abstract: "An offline interview coach for AI-infrastructure, MLOps and AI-platform roles.",
         discussion: """
-        Run `infraprep serve` and open http://127.0.0.1:8080. Data lives in a SQLite file in \
-        $XDG_DATA_HOME/infraprep (or ~/.local/share/infraprep); set DATABASE_URL=postgres://… \
-        to use PostgreSQL. Commands that read data accept --json.
-        """,
+            Run `infraprep serve` and open http://127.0.0.1:8080. Data lives in a SQLite file in \
+            $XDG_DATA_HOME/infraprep (or ~/.local/share/infraprep); set DATABASE_URL=postgres://… \
+            to use PostgreSQL. Commands that read data accept --json.
+            """,
         version: "\(AppInfo.name) \(AppInfo.version)",
-        subcommands: [ServeCommand.self, TodayCommand.self, PlanCommand.self, PracticeCommand.self, StatsCommand.self, ReadyCommand.self, CalcCommand.self, QuestionsCommand.self, ShowCommand.self, SRSCommand.self, ContentCommand.self, StatusCommand.self, DatabaseCommand.self]
+        subcommands: [
+            ServeCommand.self, TodayCommand.self, PlanCommand.self, PracticeCommand.self, StatsCommand.self, ReadyCommand.self, CalcCommand.self, QuestionsCommand.self,
+            ShowCommand.self, SRSCommand.self, ContentCommand.self, StatusCommand.self, DatabaseCommand.self,
+        ]
     )
 
     public init() {}

@@ -7,7 +7,9 @@ public enum ContentBundle {
     public static var directory: URL {
         get throws {
             guard let url = Bundle.module.url(forResource: "Content", withExtension: nil) else {
-                throw ContentError(file: "Content", line: nil, problem: "the bundled content folder is missing from the installed package", fix: "reinstall infraprep with its .resources folder beside the binary")
+                throw ContentError(
+                    file: "Content", line: nil, problem: "the bundled content folder is missing from the installed package",
+                    fix: "reinstall infraprep with its .resources folder beside the binary")
             }
             return url
         }

@@ -3,8 +3,10 @@
 /// entities are decoded and blanks removed. Anything else is shown as text. This, not the
 /// Markdown renderer, is what keeps a note from running script.
 public enum HTMLAllowlist {
-    static let allowed: Set<String> = ["p", "br", "hr", "strong", "em", "b", "i", "del", "s", "code", "pre", "blockquote",
-                                       "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6"]
+    static let allowed: Set<String> = [
+        "p", "br", "hr", "strong", "em", "b", "i", "del", "s", "code", "pre", "blockquote",
+        "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6",
+    ]
     static let void: Set<String> = ["br", "hr"]
 
     /// - Parameter headingShift: levels added to headings, so a note's `#` sits under the
@@ -55,7 +57,10 @@ public enum HTMLAllowlist {
             // Only at the start of an attribute, not inside another's value.
             let before = range.lowerBound == rest.startIndex ? " " : rest[rest.index(before: range.lowerBound)]
             let value = rest[range.upperBound...]
-            guard before == " " || before == "\t" || before == "\n" else { rest = value; continue }
+            guard before == " " || before == "\t" || before == "\n" else {
+                rest = value
+                continue
+            }
             if let quote = value.first, quote == "\"" || quote == "'" {
                 let inside = value.dropFirst()
                 return String(inside[..<(inside.firstIndex(of: quote) ?? inside.endIndex)])
@@ -91,9 +96,13 @@ public enum HTMLAllowlist {
             if let semicolon = tail.prefix(12).firstIndex(of: ";") {
                 let entity = tail[..<semicolon].lowercased()
                 var scalar: Unicode.Scalar?
-                if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init) }
-                else { scalar = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t", "newline": "\n", "sol": "/"][entity]?.unicodeScalars.first }
+                if entity.hasPrefix("#x") {
+                    scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if entity.hasPrefix("#") {
+                    scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init)
+                } else {
+                    scalar = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t", "newline": "\n", "sol": "/"][entity]?.unicodeScalars.first
+                }
                 if let scalar {
                     out.unicodeScalars.append(scalar)
                     rest = tail[tail.index(after: semicolon)...]

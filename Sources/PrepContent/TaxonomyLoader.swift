@@ -9,9 +9,17 @@ public enum TaxonomyLoader {
             var id: String
             var name: String
             var tier: Int?
-            var posting_share: [Int]?
+            var postingShare: [Int]?
             var parent: String?
             var aliases: [String]?
+            enum CodingKeys: String, CodingKey {
+                case id
+                case name
+                case tier
+                case postingShare = "posting_share"
+                case parent
+                case aliases
+            }
         }
         var skills: [Entry]
     }
@@ -33,9 +41,10 @@ public enum TaxonomyLoader {
         var skills: [Skill] = []
         for entry in decoded.skills {
             var share: ClosedRange<Int>?
-            if let pair = entry.posting_share {
+            if let pair = entry.postingShare {
                 guard pair.count == 2, pair[0] <= pair[1], pair.allSatisfy({ (0...100).contains($0) }) else {
-                    throw ContentError(file: file, line: lineOf(id: entry.id, in: text), problem: "skill '\(entry.id)': posting_share must be [low, high] percentages with low <= high")
+                    throw ContentError(
+                        file: file, line: lineOf(id: entry.id, in: text), problem: "skill '\(entry.id)': posting_share must be [low, high] percentages with low <= high")
                 }
                 share = pair[0]...pair[1]
             }

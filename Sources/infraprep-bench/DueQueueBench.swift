@@ -38,16 +38,19 @@ enum DueQueueBench {
         let fillStart = DispatchTime.now().uptimeNanoseconds
         for owner in [user.id, other] {
             // Due times spread over a year either side of now; about half the cards are due.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(literal: cards - 1))
                 INSERT INTO srs_cards (id, user_id, item_id, state, step, stability, difficulty, due_us, last_review_us, reps, lapses, created_us)
                 SELECT randomblob(16), \(bind: owner), 'item-' || i, 2, NULL, 10.0, 5.0,
                        \(literal: now.microseconds) + (abs(random()) % \(literal: 2 * 365 * 86_400)) * 1000000 - \(literal: 365 * 86_400) * 1000000,
                        \(literal: now.microseconds) - 86400000000, 3, 0, 0
                 FROM n
-                """).run()
+                """
+            ).run()
             let base = try await sql.raw("SELECT MIN(rowid) AS r FROM srs_cards WHERE user_id = \(bind: owner)").first()?.decode(column: "r", as: Int.self) ?? 1
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(literal: reviews - 1))
                 INSERT INTO srs_reviews (id, user_id, card_id, item_id, skill, rating, reviewed_us, recorded_us, prev_state, prev_reps, prev_lapses,
                                          after_state, after_stability, after_difficulty, after_due_us)
@@ -55,7 +58,8 @@ enum DueQueueBench {
                        'item-' || (i % \(literal: cards)), 'kubernetes', 1 + abs(random()) % 4,
                        \(literal: now.microseconds) - (abs(random()) % \(literal: 400 * 86_400)) * 1000000, 0, 2, 0, 0, 2, 10.0, 5.0, 0
                 FROM n
-                """).run()
+                """
+            ).run()
         }
         try await sql.raw("ANALYZE").run()
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
@@ -63,7 +67,7 @@ enum DueQueueBench {
         let dayStart = now.adding(microseconds: -8 * 3_600_000_000)
 
         func time(_ runs: Int, _ body: () async throws -> Void) async throws -> (median: Double, p95: Double) {
-            try await body() // warm the page cache and the statement
+            try await body()  // warm the page cache and the statement
             var samples: [Double] = []
             for _ in 0..<runs {
                 let start = DispatchTime.now().uptimeNanoseconds
@@ -78,9 +82,11 @@ enum DueQueueBench {
             dueCount = try await PracticeStore.dueItemIDs(userID: user.id, now: now, limit: 101, on: store.db).count
         }
         let today = try await time(50) { _ = try await PracticeStore.today(userID: user.id, since: dayStart, on: store.db) }
-        let dueTotal = try await sql.raw("SELECT COUNT(*) AS n FROM srs_cards WHERE user_id = \(bind: user.id) AND due_us <= \(bind: now.microseconds)")
+        let dueTotal =
+            try await sql.raw("SELECT COUNT(*) AS n FROM srs_cards WHERE user_id = \(bind: user.id) AND due_us <= \(bind: now.microseconds)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        print("""
+        print(
+            """
             {"cards_per_user":\(cards),"reviews_per_user":\(reviews),"users":2,"fill_seconds":\(fillSeconds),\
             "due_now":\(dueTotal),"queue_length":\(dueCount),\
             "due_queue_median_ms":\(due.median),"due_queue_p95_ms":\(due.p95),\

@@ -7,11 +7,14 @@ enum FSRSBench {
     static func run(path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var ids: [String: Int] = [:]
-        var cardIndex: [Int32] = [], ratings: [Rating] = [], times: [Instant] = []
+        var cardIndex: [Int32] = []
+        var ratings: [Rating] = []
+        var times: [Instant] = []
         for line in text.split(separator: "\n") {
             let object = try FlatJSON.parseObject(String(line))
             guard case let .string(card)? = object["card"], case let .number(r, _)? = object["rating"],
-                  case let .string(time)? = object["time"], let rating = Rating(rawValue: Int(r)) else { continue }
+                case let .string(time)? = object["time"], let rating = Rating(rawValue: Int(r))
+            else { continue }
             let index = ids[card] ?? ids.count
             ids[card] = index
             cardIndex.append(Int32(index))

@@ -31,8 +31,9 @@ if let file = option("--fsrs-replay") {
 }
 // `--due-queue`: the due queue on SQLite with 100,000 cards and 1,000,000 review rows (bench/due_queue_bench.py).
 if arguments.contains("--due-queue") {
-    try await DueQueueBench.run(cards: Int(option("--cards") ?? "") ?? 100_000, reviews: Int(option("--reviews") ?? "") ?? 1_000_000,
-                                keep: arguments.contains("--keep"))
+    try await DueQueueBench.run(
+        cards: Int(option("--cards") ?? "") ?? 100_000, reviews: Int(option("--reviews") ?? "") ?? 1_000_000,
+        keep: arguments.contains("--keep"))
     exit(0)
 }
 var catalog = try ContentCatalog.loadBundled()

@@ -43,7 +43,9 @@ import Testing
         defer { cleanUp() }
         let result = try run(["serve", "--port", "0"], environment: ["DATABASE_URL": "postgres://db.example:5432/prep"])
         #expect(result.status != 0)
-        #expect(result.firstErrorLine == "Error: DATABASE_URL is malformed: no user name (expected USER@HOST); use postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset DATABASE_URL to use SQLite")
+        #expect(
+            result.firstErrorLine
+                == "Error: DATABASE_URL is malformed: no user name (expected USER@HOST); use postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset DATABASE_URL to use SQLite")
         #expect(!FileManager.default.fileExists(atPath: scratch + "/xdg"), "nothing created")
     }
 
@@ -62,7 +64,9 @@ import Testing
         let result = try run(["serve", "--port", String(port), "--data-dir", scratch + "/data"])
         try await listener.close()
         #expect(result.status != 0)
-        #expect(result.firstErrorLine == "Error: port \(port) on 127.0.0.1 is already in use; stop the program using it, or pass --port with another number (--port 0 picks a free one)")
+        #expect(
+            result.firstErrorLine == "Error: port \(port) on 127.0.0.1 is already in use; stop the program using it, or pass --port with another number (--port 0 picks a free one)"
+        )
         #expect(!FileManager.default.fileExists(atPath: scratch + "/data"), "nothing created")
     }
 

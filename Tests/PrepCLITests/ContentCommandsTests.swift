@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-@testable import PrepCLI
 import PrepContent
 import PrepTestSupport
 import Testing
+
+@testable import PrepCLI
 
 @Suite struct ContentCommandsTests {
     @Test func questionsFiltersAndSearches() throws {

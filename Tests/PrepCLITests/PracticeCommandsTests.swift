@@ -10,18 +10,21 @@ import Testing
     @Test func replayWritesTheReferenceStatesAndReportsBadLines() throws {
         defer { cli.cleanUp() }
         let input = """
-        {"card":"a","rating":3,"time":"2026-01-01T00:00:00Z"}
-        {"card":"a","rating":3,"time":"2026-01-01T00:10:00Z"}
-        {"card":"a","rating":9,"time":"2026-01-02T00:10:00Z"}
+            {"card":"a","rating":3,"time":"2026-01-01T00:00:00Z"}
+            {"card":"a","rating":3,"time":"2026-01-01T00:10:00Z"}
+            {"card":"a","rating":9,"time":"2026-01-02T00:10:00Z"}
 
-        {"card":"a","rating":3,"time":"2026-01-03T00:10:00Z"}
-        """
+            {"card":"a","rating":3,"time":"2026-01-03T00:10:00Z"}
+            """
         let run = try cli.run(["srs", "replay"], stdin: input)
         #expect(run.status == 1, "a bad line makes the exit status 1")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         // Expected values from fsrs 6.3.2: Scheduler(enable_fuzzing=False), Good ×3 at these times.
-        #expect(lines.last == #"{"card":"a","state":"Review","step":null,"stability":10.971048263078135,"difficulty":2.1043313908464483,"due":"2026-01-14T00:10:00+00:00","last_review":"2026-01-03T00:10:00+00:00"}"#)
+        #expect(
+            lines.last
+                == #"{"card":"a","state":"Review","step":null,"stability":10.971048263078135,"difficulty":2.1043313908464483,"due":"2026-01-14T00:10:00+00:00","last_review":"2026-01-03T00:10:00+00:00"}"#
+        )
         #expect(run.stderr.contains("stdin:3: rating 9 is outside 1-4"))
     }
 
@@ -35,8 +38,9 @@ import Testing
         #expect(steps.status != 0 && steps.stderr.contains("--learning-steps: 'soon'"))
         let missing = try cli.run(["srs", "replay", "--input", "/nonexistent/reviews.jsonl"])
         #expect(missing.status != 0 && missing.stderr.contains("--input /nonexistent/reviews.jsonl"))
-        let none = try cli.run(["srs", "replay", "--learning-steps", "", "--relearning-steps", ""],
-                               stdin: #"{"card":"x","rating":3,"time":"2026-01-01T00:00:00Z"}"#)
+        let none = try cli.run(
+            ["srs", "replay", "--learning-steps", "", "--relearning-steps", ""],
+            stdin: #"{"card":"x","rating":3,"time":"2026-01-01T00:00:00Z"}"#)
         #expect(none.status == 0 && none.stdout.contains(#""state":"Review""#), "no learning steps: Good graduates at once")
     }
 

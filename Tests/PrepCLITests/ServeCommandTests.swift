@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-@testable import PrepCLI
 import PrepTestSupport
 import Testing
 import Vapor
+
+@testable import PrepCLI
 
 @Suite struct ServeCommandTests {
     @Test func servesOnAFreePortWithAFreshDataDir() async throws {

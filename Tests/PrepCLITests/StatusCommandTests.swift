@@ -1,9 +1,10 @@
 import Foundation
-@testable import PrepCLI
 import PrepCore
 import PrepStore
 import PrepTestSupport
 import Testing
+
+@testable import PrepCLI
 
 @Suite struct StatusCommandTests {
     @Test func reportsAMissingDatabaseWithoutCreatingIt() async throws {

@@ -1,5 +1,6 @@
-@testable import PrepCLI
 import Testing
+
+@testable import PrepCLI
 
 @Suite struct TerminalTests {
     @Test func coloursOnlyOnATerminalWithoutNO_COLOR() {

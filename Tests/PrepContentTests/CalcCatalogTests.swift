@@ -7,15 +7,21 @@ import Testing
     static let catalog = try! CalcCatalogLoader.bundled()
 
     @Test func holdsTheGPUsAndModelsTheIssueNames() throws {
-        let gpus = Set(Self.catalog.gpus.map(\.id)), models = Set(Self.catalog.models.map(\.id))
+        let gpus = Set(Self.catalog.gpus.map(\.id))
+        let models = Set(Self.catalog.models.map(\.id))
         #expect(gpus.isSuperset(of: ["a100-40gb", "a100-80gb", "h100-sxm", "h100-pcie", "h200", "b200", "l4", "t4", "a10g", "l40s", "mi300x", "tpu-v5e", "tpu-v5p"]))
-        #expect(models.isSuperset(of: ["llama-2-7b", "llama-2-13b", "llama-2-70b", "llama-3-8b", "llama-3-70b", "llama-3.1-8b", "llama-3.1-70b",
-                                       "llama-3.1-405b", "mistral-7b", "mixtral-8x7b", "deepseek-v3"]))
+        #expect(
+            models.isSuperset(of: [
+                "llama-2-7b", "llama-2-13b", "llama-2-70b", "llama-3-8b", "llama-3-70b", "llama-3.1-8b", "llama-3.1-70b",
+                "llama-3.1-405b", "mistral-7b", "mixtral-8x7b", "deepseek-v3",
+            ]))
     }
 
     /// Dense figures from the vendors' datasheets (NVIDIA A100 and H100, AMD MI300X).
     @Test func carriesDatasheetFigures() throws {
-        let a100 = try Self.catalog.gpu("a100-80gb"), h100 = try Self.catalog.gpu("h100-sxm"), mi300x = try Self.catalog.gpu("mi300x")
+        let a100 = try Self.catalog.gpu("a100-80gb")
+        let h100 = try Self.catalog.gpu("h100-sxm")
+        let mi300x = try Self.catalog.gpu("mi300x")
         #expect(a100.tflops["bf16"] == 312 && a100.memoryBandwidthGBs == 2039 && a100.tflops["fp8"] == nil)
         #expect(h100.tflops["bf16"] == 989.4 && h100.tflops["fp8"] == 1978.9 && h100.memoryBandwidthGBs == 3350)
         #expect(mi300x.tflops["bf16"] == 1307.4 && mi300x.memoryGiB == 192)
@@ -25,11 +31,13 @@ import Testing
     /// Llama 2 (arXiv 2307.09288): 70B uses grouped-query attention with 8 KV heads; the paper's
     /// GPU-hours for 7B imply about 39 % MFU on the A100's 312 TFLOPS.
     @Test func modelShapesAndTrainingFigures() throws {
-        let seventy = try Self.catalog.model("llama-2-70b"), seven = try Self.catalog.model("llama-2-7b")
+        let seventy = try Self.catalog.model("llama-2-70b")
+        let seven = try Self.catalog.model("llama-2-7b")
         #expect(seventy.kvHeads == 8 && seventy.layers == 80 && seventy.hiddenSize == 8192)
         #expect(seven.trainingGPUHours == 184_320 && seven.trainingTokens == 2e12 && seven.trainingGPU == "a100-80gb")
-        let implied = TrainingCompute.impliedMFU(params: seven.params, tokens: seven.trainingTokens!, gpuHours: seven.trainingGPUHours!,
-                                                 peakFLOPS: try Self.catalog.gpu("a100-80gb").peakFLOPS(.bf16)!)
+        let implied = TrainingCompute.impliedMFU(
+            params: seven.params, tokens: seven.trainingTokens!, gpuHours: seven.trainingGPUHours!,
+            peakFLOPS: try Self.catalog.gpu("a100-80gb").peakFLOPS(.bf16)!)
         #expect((0.38...0.40).contains(implied))
         let deepseek = try Self.catalog.model("deepseek-v3")
         #expect(deepseek.kvElementsPerTokenPerLayer == 576 && deepseek.activeParams == 37e9)
@@ -66,10 +74,12 @@ import Testing
 }
 
 enum CalcFixtures {
-    static let a100 = GPUSpec(id: "a100-80gb", name: "A100 80GB", vendor: "nvidia", memoryGiB: 80, memoryBandwidthGBs: 2039,
-                              tflops: ["bf16": 312], specURL: "https://example.org/a100")
-    static let llama2 = ModelSpec(id: "llama-2-7b", name: "Llama 2 7B", params: 6.74e9, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32,
-                                  headDim: 128, vocabSize: 32000, context: 4096, sourceURL: "https://example.org/llama")
+    static let a100 = GPUSpec(
+        id: "a100-80gb", name: "A100 80GB", vendor: "nvidia", memoryGiB: 80, memoryBandwidthGBs: 2039,
+        tflops: ["bf16": 312], specURL: "https://example.org/a100")
+    static let llama2 = ModelSpec(
+        id: "llama-2-7b", name: "Llama 2 7B", params: 6.74e9, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32,
+        headDim: 128, vocabSize: 32000, context: 4096, sourceURL: "https://example.org/llama")
 }
 
 @Suite struct CalcLinkTests {

@@ -1,25 +1,26 @@
 import Foundation
-@testable import PrepContent
 import PrepCore
 import Testing
 
+@testable import PrepContent
+
 @Suite struct CurriculumReaderTests {
     let plan = """
-    phases:
-      - id: fnd
-        title: Foundations
-        weeks: [1, 2]
-        time_split: {theory: 0.4, hands_on: 0.6}
-        topics:
-          - id: cloud
-            title: Cloud
-            skills: [cloud]
-            tasks:
-              - id: fnd-course
-                kind: theory
-                text: Take a course
-                minutes: 300
-    """
+        phases:
+          - id: fnd
+            title: Foundations
+            weeks: [1, 2]
+            time_split: {theory: 0.4, hands_on: 0.6}
+            topics:
+              - id: cloud
+                title: Cloud
+                skills: [cloud]
+                tasks:
+                  - id: fnd-course
+                    kind: theory
+                    text: Take a course
+                    minutes: 300
+        """
 
     @Test func readsAPlan() throws {
         let curriculum = try CurriculumReader.plan(plan)

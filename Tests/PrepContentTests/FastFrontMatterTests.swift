@@ -1,7 +1,8 @@
 import Foundation
-@testable import PrepContent
 import Testing
 import Yams
+
+@testable import PrepContent
 
 /// The fast front-matter reader must give exactly what the YAML parser gives, or decline.
 @Suite struct FastFrontMatterTests {
@@ -19,7 +20,10 @@ import Yams
         var fastPath = 0
         for url in files {
             let text = try String(contentsOf: url, encoding: .utf8)
-            guard case let .success(front) = FrontMatter.split(text, file: url.lastPathComponent) else { Issue.record("\(url)"); continue }
+            guard case let .success(front) = FrontMatter.split(text, file: url.lastPathComponent) else {
+                Issue.record("\(url)")
+                continue
+            }
             let (fast, yams) = try both(front.yaml)
             if let fast {
                 fastPath += 1

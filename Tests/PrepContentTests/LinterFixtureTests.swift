@@ -64,39 +64,51 @@ import Testing
     }
 
     @Test func idMustBeKebabCaseAndMatchTheFileName() throws {
-        #expect(try single(Self.technical(id: "K8s_Sample"), name: "K8s_Sample.md") == [
-            "d/K8s_Sample.md:2: id 'K8s_Sample' must be kebab-case: lowercase letters and digits separated by single '-'",
-        ])
-        #expect(try single(Self.technical(id: "k8s-other")) == [
-            "d/k8s-sample.md:2: id 'k8s-other' does not match the file name 'k8s-sample.md'; name the file 'k8s-other.md'",
-        ])
+        #expect(
+            try single(Self.technical(id: "K8s_Sample"), name: "K8s_Sample.md") == [
+                "d/K8s_Sample.md:2: id 'K8s_Sample' must be kebab-case: lowercase letters and digits separated by single '-'"
+            ])
+        #expect(
+            try single(Self.technical(id: "k8s-other")) == [
+                "d/k8s-sample.md:2: id 'k8s-other' does not match the file name 'k8s-sample.md'; name the file 'k8s-other.md'"
+            ])
     }
 
     @Test func unknownKindAndDifficulty() throws {
         let text = Self.technical().replacingOccurrences(of: "kind: technical", with: "kind: trivia").replacingOccurrences(of: "difficulty: 2", with: "difficulty: 5")
-        #expect(try single(text) == [
-            "d/k8s-sample.md:3: unknown kind 'trivia'; use one of technical, system-design, troubleshooting, behavioral, ask-interviewer, cheatsheet",
-            "d/k8s-sample.md:6: difficulty must be 1, 2 or 3 (got '5')",
-        ])
+        #expect(
+            try single(text) == [
+                "d/k8s-sample.md:3: unknown kind 'trivia'; use one of technical, system-design, troubleshooting, behavioral, ask-interviewer, cheatsheet",
+                "d/k8s-sample.md:6: difficulty must be 1, 2 or 3 (got '5')",
+            ])
     }
 
     @Test func tooFewKeyPointsAndFollowUps() throws {
         let text = Self.technical()
             .replacingOccurrences(of: "  - \"ReplicaSets underneath\"\n  - \"selector must match labels\"\n", with: "")
             .replacingOccurrences(of: "  - \"How do you roll back?\"\n", with: "")
-        #expect(try single(text) == [
-            "d/k8s-sample.md:8: a technical item needs at least 4 key points (has 2)",
-            "d/k8s-sample.md:11: a technical item needs at least 2 follow-ups (has 1)",
-        ])
+        #expect(
+            try single(text) == [
+                "d/k8s-sample.md:8: a technical item needs at least 4 key points (has 2)",
+                "d/k8s-sample.md:11: a technical item needs at least 2 follow-ups (has 1)",
+            ])
     }
 
     @Test func missingEmptyAndMisorderedSections() throws {
         #expect(try single(Self.technical(body: "## Answr\nx\n")) == ["d/k8s-sample.md:20: missing section '## Answer' required for technical items"])
-        #expect(try single(Self.technical(body: "## answer\nx\n")) == ["d/k8s-sample.md:20: missing section '## Answer' required for technical items (found '## answer': spell it exactly)"])
+        #expect(
+            try single(Self.technical(body: "## answer\nx\n")) == [
+                "d/k8s-sample.md:20: missing section '## Answer' required for technical items (found '## answer': spell it exactly)"
+            ])
         #expect(try single(Self.technical(body: "## Answer\n\n")) == ["d/k8s-sample.md:21: section '## Answer' is empty"])
         let design = Self.technical().replacingOccurrences(of: "kind: technical", with: "kind: system-design")
-            .replacingOccurrences(of: "## Answer\nA Deployment manages ReplicaSets.\n", with: "## Capacity estimate\n1 2 3 4 5\n## Requirements\nr\n## High-level design\nh\n## Deep dives\nd\n## Trade-offs and bottlenecks\nt\n")
-        #expect(try single(design) == ["d/k8s-sample.md:21: section '## Capacity estimate' is out of order; the order is Requirements, Capacity estimate, High-level design, Deep dives, Trade-offs and bottlenecks"])
+            .replacingOccurrences(
+                of: "## Answer\nA Deployment manages ReplicaSets.\n",
+                with: "## Capacity estimate\n1 2 3 4 5\n## Requirements\nr\n## High-level design\nh\n## Deep dives\nd\n## Trade-offs and bottlenecks\nt\n")
+        #expect(
+            try single(design) == [
+                "d/k8s-sample.md:21: section '## Capacity estimate' is out of order; the order is Requirements, Capacity estimate, High-level design, Deep dives, Trade-offs and bottlenecks"
+            ])
     }
 
     @Test func headingsInsideCodeBlocksAreCode() throws {
@@ -105,41 +117,47 @@ import Testing
 
     @Test func capacityEstimateNeedsNumbers() throws {
         let design = Self.technical().replacingOccurrences(of: "kind: technical", with: "kind: system-design")
-            .replacingOccurrences(of: "## Answer\nA Deployment manages ReplicaSets.\n", with: "## Requirements\nr\n## Capacity estimate\nLots of GPUs.\n## High-level design\nh\n## Deep dives\nd\n## Trade-offs and bottlenecks\nt\n")
+            .replacingOccurrences(
+                of: "## Answer\nA Deployment manages ReplicaSets.\n",
+                with: "## Requirements\nr\n## Capacity estimate\nLots of GPUs.\n## High-level design\nh\n## Deep dives\nd\n## Trade-offs and bottlenecks\nt\n")
         #expect(try single(design) == ["d/k8s-sample.md:23: the capacity estimate has 0 numbers; state the inputs and the arithmetic with figures"])
     }
 
     @Test func behavioralNeedsScenarioAndAllFourSTARParts() throws {
         let text = """
-        ---
-        id: beh-sample
-        kind: behavioral
-        title: "Tell me about a failure."
-        skill: behavioral
-        difficulty: 2
-        key_points: ["owns it", "a number", "what changed"]
-        follow_ups: ["What would you do differently?"]
-        ---
-        ## What the interviewer is probing
-        Ownership.
-        ## STAR example
-        ### Situation
-        s
-        ### Task
-        t
-        ### Result
-        r
-        """
-        #expect(try single(text, name: "beh-sample.md") == [
-            "d/beh-sample.md:2: missing required field 'scenario'",
-            "d/beh-sample.md:12: the STAR example needs a '### Action' part",
-        ])
+            ---
+            id: beh-sample
+            kind: behavioral
+            title: "Tell me about a failure."
+            skill: behavioral
+            difficulty: 2
+            key_points: ["owns it", "a number", "what changed"]
+            follow_ups: ["What would you do differently?"]
+            ---
+            ## What the interviewer is probing
+            Ownership.
+            ## STAR example
+            ### Situation
+            s
+            ### Task
+            t
+            ### Result
+            r
+            """
+        #expect(
+            try single(text, name: "beh-sample.md") == [
+                "d/beh-sample.md:2: missing required field 'scenario'",
+                "d/beh-sample.md:12: the STAR example needs a '### Action' part",
+            ])
     }
 
     @Test func technicalItemsCiteSourcesWithURLs() throws {
-        #expect(try single(Self.technical(drop: "sources").replacingOccurrences(of: "  - title: \"Kubernetes docs\"\n    url: https://kubernetes.io/docs/concepts/workloads/controllers/deployment/\n", with: "")) == [
-            "d/k8s-sample.md:2: missing field 'sources': list where the figures and claims come from (title and url)",
-        ])
+        #expect(
+            try single(
+                Self.technical(drop: "sources").replacingOccurrences(
+                    of: "  - title: \"Kubernetes docs\"\n    url: https://kubernetes.io/docs/concepts/workloads/controllers/deployment/\n", with: "")) == [
+                    "d/k8s-sample.md:2: missing field 'sources': list where the figures and claims come from (title and url)"
+                ])
         let badURL = Self.technical().replacingOccurrences(of: "url: https://kubernetes.io/docs/concepts/workloads/controllers/deployment/", with: "url: kubernetes.io")
         #expect(try single(badURL) == ["d/k8s-sample.md:17: source 'Kubernetes docs' needs a 'url' starting with https:// or http://"])
     }
@@ -162,10 +180,11 @@ import Testing
 
     @Test func brokenLinksBetweenItems() throws {
         let text = Self.technical(front: "related: [k8s-missing]", body: "## Answer\nSee also\n[the probes](item:k8s-probes).\n")
-        #expect(try single(text) == [
-            "d/k8s-sample.md:19: related item 'k8s-missing' does not exist",
-            "d/k8s-sample.md:24: link to item 'k8s-probes' is broken: no item has that id",
-        ])
+        #expect(
+            try single(text) == [
+                "d/k8s-sample.md:19: related item 'k8s-missing' does not exist",
+                "d/k8s-sample.md:24: link to item 'k8s-probes' is broken: no item has that id",
+            ])
     }
 
     @Test func unknownFieldsAreWarnings() throws {

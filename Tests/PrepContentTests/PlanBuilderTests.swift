@@ -82,8 +82,9 @@ import Testing
 @Suite struct PlanCalendarTests {
     @Test func aStudyBlockPerStudyDayInTheUsersZoneAndTheInterview() throws {
         let catalog = PlanBuilderTests.catalog
-        let plan = try PlanBuilder.build(curriculum: catalog.curriculum, taxonomy: catalog.taxonomy,
-                                         settings: PlanSettings(start: "2026-12-01", interviewDate: "2027-01-25"))
+        let plan = try PlanBuilder.build(
+            curriculum: catalog.curriculum, taxonomy: catalog.taxonomy,
+            settings: PlanSettings(start: "2026-12-01", interviewDate: "2027-01-25"))
         let zone = try #require(TimeZone(identifier: "America/New_York"))
         let events = PlanCalendar.events(plan, timeZone: zone, startMinute: 7 * 60 + 30)
         #expect(events.count == Set(plan.tasks.map(\.date)).count + 1)
@@ -124,8 +125,9 @@ import Testing
         // 23:30 on 7 December in New York is still week 1 (days 1-7), though 8 December in UTC.
         let late = try ISO8601.parse("2026-12-08T04:30:00Z")
         let secondWeek = try ISO8601.parse("2026-12-09T15:00:00Z")
-        let weeks = PlanProgress.weeks(plan: plan, ticks: [(late, 90), (secondWeek, 30)],
-                                       practice: [(late, 120_000), (secondWeek, 3_600_000), (try ISO8601.parse("2026-11-20T12:00:00Z"), 60_000)], timeZone: zone)
+        let weeks = PlanProgress.weeks(
+            plan: plan, ticks: [(late, 90), (secondWeek, 30)],
+            practice: [(late, 120_000), (secondWeek, 3_600_000), (try ISO8601.parse("2026-11-20T12:00:00Z"), 60_000)], timeZone: zone)
         #expect(weeks.count == plan.weeks)
         #expect(weeks[0].start == "2026-12-01" && weeks[1].start == "2026-12-08")
         #expect(weeks[0].tickedMinutes == 90 && weeks[0].practiceMinutes == 2)

@@ -5,18 +5,24 @@ import Testing
 /// Specs as the vendors publish them (dense, no sparsity), so these tests do not depend on
 /// the bundled catalogue; CalcCatalogTests checks the catalogue against the same figures.
 enum CalcFixtures {
-    static let a100 = GPUSpec(id: "a100-80gb", name: "A100 80GB", vendor: "nvidia", memoryGiB: 80, memoryBandwidthGBs: 2039,
-                              tflops: ["fp32": 19.5, "tf32": 156, "bf16": 312, "fp16": 312, "int8": 624], pricePerHourUSD: 4)
-    static let h100 = GPUSpec(id: "h100-sxm", name: "H100 SXM", vendor: "nvidia", memoryGiB: 80, memoryBandwidthGBs: 3350,
-                              tflops: ["fp32": 67, "tf32": 494.7, "bf16": 989.4, "fp16": 989.4, "fp8": 1978.9], pricePerHourUSD: 6)
-    static let llama2_7b = ModelSpec(id: "llama-2-7b", name: "Llama 2 7B", params: 6.74e9, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32,
-                                     headDim: 128, vocabSize: 32000, context: 4096)
-    static let llama2_70b = ModelSpec(id: "llama-2-70b", name: "Llama 2 70B", params: 68.98e9, layers: 80, hiddenSize: 8192, attentionHeads: 64, kvHeads: 8,
-                                      headDim: 128, vocabSize: 32000, context: 4096)
-    static let llama3_8b = ModelSpec(id: "llama-3-8b", name: "Llama 3 8B", params: 8.03e9, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8,
-                                     headDim: 128, vocabSize: 128_256, context: 8192)
-    static let deepseekV3 = ModelSpec(id: "deepseek-v3", name: "DeepSeek-V3", params: 671e9, activeParams: 37e9, layers: 61, hiddenSize: 7168, attentionHeads: 128,
-                                      kvHeads: 128, headDim: 128, vocabSize: 129_280, context: 131_072, kvCacheElementsPerTokenPerLayer: 576)
+    static let a100 = GPUSpec(
+        id: "a100-80gb", name: "A100 80GB", vendor: "nvidia", memoryGiB: 80, memoryBandwidthGBs: 2039,
+        tflops: ["fp32": 19.5, "tf32": 156, "bf16": 312, "fp16": 312, "int8": 624], pricePerHourUSD: 4)
+    static let h100 = GPUSpec(
+        id: "h100-sxm", name: "H100 SXM", vendor: "nvidia", memoryGiB: 80, memoryBandwidthGBs: 3350,
+        tflops: ["fp32": 67, "tf32": 494.7, "bf16": 989.4, "fp16": 989.4, "fp8": 1978.9], pricePerHourUSD: 6)
+    static let llama2With7B = ModelSpec(
+        id: "llama-2-7b", name: "Llama 2 7B", params: 6.74e9, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32,
+        headDim: 128, vocabSize: 32000, context: 4096)
+    static let llama2With70B = ModelSpec(
+        id: "llama-2-70b", name: "Llama 2 70B", params: 68.98e9, layers: 80, hiddenSize: 8192, attentionHeads: 64, kvHeads: 8,
+        headDim: 128, vocabSize: 32000, context: 4096)
+    static let llama3With8B = ModelSpec(
+        id: "llama-3-8b", name: "Llama 3 8B", params: 8.03e9, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8,
+        headDim: 128, vocabSize: 128_256, context: 8192)
+    static let deepseekV3 = ModelSpec(
+        id: "deepseek-v3", name: "DeepSeek-V3", params: 671e9, activeParams: 37e9, layers: 61, hiddenSize: 7168, attentionHeads: 128,
+        kvHeads: 128, headDim: 128, vocabSize: 129_280, context: 131_072, kvCacheElementsPerTokenPerLayer: 576)
 }
 
 @Suite struct TrainingComputeTests {
@@ -55,8 +61,10 @@ enum CalcFixtures {
     }
 
     @Test func answersTheReverseQuestions() throws {
-        let result = try TrainingCompute.compute(.init(params: 7e9, tokens: 2e12, gpu: CalcFixtures.a100, gpus: 64, mfu: 0.4, pricePerHour: 2.5,
-                                                       targetDays: 30, budgetUSD: 100_000))
+        let result = try TrainingCompute.compute(
+            .init(
+                params: 7e9, tokens: 2e12, gpu: CalcFixtures.a100, gpus: 64, mfu: 0.4, pricePerHour: 2.5,
+                targetDays: 30, budgetUSD: 100_000))
         // 6 × 7e9 × 2e12 = 8.4e22 FLOPs; at 124.8 TFLOPS that is 186,966 GPU-hours.
         let hours: Double = 8.4e22 / 124.8e12 / 3600
         #expect(abs(result.gpuHours - hours) < 1e-6)
@@ -74,7 +82,10 @@ enum CalcFixtures {
 
     @Test func refusesAbsurdInputsNamingTheField() {
         func message(_ input: TrainingCompute.Input) -> String {
-            do { _ = try TrainingCompute.compute(input); return "" } catch { return "\(error)" }
+            do {
+                _ = try TrainingCompute.compute(input)
+                return ""
+            } catch { return "\(error)" }
         }
         #expect(message(.init(params: 7e9, tokens: 2e12, gpu: CalcFixtures.a100, mfu: 1.5)).hasPrefix("mfu: '1.5' is not a fraction"))
         #expect(message(.init(params: .nan, tokens: 2e12, gpu: CalcFixtures.a100)).hasPrefix("params: 'nan' is not a number"))
@@ -86,7 +97,7 @@ enum CalcFixtures {
     }
 
     @Test func suggestsCloseCatalogueNames() {
-        let catalog = CalcCatalog(gpus: [CalcFixtures.a100, CalcFixtures.h100], models: [CalcFixtures.llama2_7b])
+        let catalog = CalcCatalog(gpus: [CalcFixtures.a100, CalcFixtures.h100], models: [CalcFixtures.llama2With7B])
         #expect(throws: CalcError.self) { try catalog.gpu("h100") }
         do { _ = try catalog.gpu("h100") } catch { #expect("\(error)" == "gpu: 'h100' is not a GPU in the catalogue; did you mean h100-sxm?") }
         do { _ = try catalog.model("llama2-7b") } catch { #expect("\(error)".contains("did you mean llama-2-7b?")) }
@@ -111,24 +122,25 @@ enum CalcFixtures {
     }
 
     @Test func activationsFollowSequenceBatchAndRecomputation() throws {
-        let plain = try TrainingMemory.compute(.init(params: 6.74e9, model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, sequenceLength: 4096, batch: 1))
+        let plain = try TrainingMemory.compute(.init(params: 6.74e9, model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, sequenceLength: 4096, batch: 1))
         // 32 layers × 34 × 4096 × 1 × 4096 bytes + 4 × 4096 × 32000 logits.
         let layers: Double = 32 * 34 * 4096 * 4096
         let logits: Double = 4 * 4096 * 32000
         #expect(plain.activationBytes == layers + logits)
-        let recomputed = try TrainingMemory.compute(.init(params: 6.74e9, model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, sequenceLength: 4096, batch: 1, recompute: true))
+        let recomputed = try TrainingMemory.compute(
+            .init(params: 6.74e9, model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, sequenceLength: 4096, batch: 1, recompute: true))
         #expect(recomputed.activationBytes < plain.activationBytes / 5)
         #expect(plain.totalPerGPUBytes == plain.perGPUBytes + plain.activationBytes)
-        #expect(throws: CalcError.self) { try TrainingMemory.compute(.init(params: 6.74e9, model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, sequenceLength: 4096)) }
+        #expect(throws: CalcError.self) { try TrainingMemory.compute(.init(params: 6.74e9, model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, sequenceLength: 4096)) }
     }
 
     @Test func loraAndQLoRAShrinkTheStates() throws {
-        let lora = try TrainingMemory.compute(.init(params: 6.74e9, model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, method: .lora, loraRank: 16))
+        let lora = try TrainingMemory.compute(.init(params: 6.74e9, model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, method: .lora, loraRank: 16))
         // q, k, v, o adapters on 32 layers: 32 × 16 × (2 × 8192 + 2 × 8192) = 16.8 M parameters.
         let adapters: Double = 32 * 16 * 4 * 8192
         #expect(lora.trainableParams == adapters)
         #expect(lora.fits && lora.perGPUBytes < 14e9)
-        let qlora = try TrainingMemory.compute(.init(params: 68.98e9, model: CalcFixtures.llama2_70b, gpu: CalcFixtures.a100, method: .qlora))
+        let qlora = try TrainingMemory.compute(.init(params: 68.98e9, model: CalcFixtures.llama2With70B, gpu: CalcFixtures.a100, method: .qlora))
         #expect(qlora.fits, "a 70 B model fine-tunes in 4-bit on one 80 GB GPU, as QLoRA showed for 65 B on 48 GB")
         #expect(throws: CalcError.self) { try TrainingMemory.compute(.init(params: 6.74e9, gpu: CalcFixtures.a100, method: .lora)) }
     }
@@ -138,7 +150,7 @@ enum CalcFixtures {
     /// NVIDIA's "Mastering LLM Techniques: Inference Optimization" (2023): the KV cache of Llama 2
     /// 7B in 16-bit at batch 1 and 4,096 tokens is about 2 GB (2 × 32 × 4096 × 2 × 4096 bytes).
     @Test func kvCacheOfAMultiHeadModel() throws {
-        let result = try InferenceMemory.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, batch: 1, context: 4096))
+        let result = try InferenceMemory.compute(.init(model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, batch: 1, context: 4096))
         let cache: Double = 2 * 32 * 4096 * 2 * 4096
         #expect(result.kvCacheBytes == cache)
         #expect(abs(result.weightsBytes - 13.48e9) < 1e6)
@@ -147,9 +159,9 @@ enum CalcFixtures {
     /// Grouped-query attention: Llama 3 8B keeps 8 KV heads of 128, so 2 × 32 × 8 × 128 × 2 =
     /// 131,072 bytes (128 KiB) per token, a quarter of a 32-KV-head model; Llama 2 70B 320 KiB.
     @Test func groupedQueryAttentionShrinksTheCache() throws {
-        let llama3 = try InferenceMemory.compute(.init(model: CalcFixtures.llama3_8b, gpu: CalcFixtures.a100))
+        let llama3 = try InferenceMemory.compute(.init(model: CalcFixtures.llama3With8B, gpu: CalcFixtures.a100))
         #expect(llama3.kvCacheBytesPerToken == 131_072)
-        let seventy = try InferenceMemory.compute(.init(model: CalcFixtures.llama2_70b, gpu: CalcFixtures.a100, tensorParallel: 2))
+        let seventy = try InferenceMemory.compute(.init(model: CalcFixtures.llama2With70B, gpu: CalcFixtures.a100, tensorParallel: 2))
         #expect(seventy.kvCacheBytesPerToken == 327_680)
         #expect(seventy.steps[1].check?.contains("8 KV heads for 64 query heads") == true)
         // DeepSeek-V3 caches a 576-element latent per layer: 61 × 576 × 2 bytes.
@@ -158,24 +170,24 @@ enum CalcFixtures {
     }
 
     @Test func largestBatchAndTensorParallelSplit() throws {
-        let alone = try InferenceMemory.compute(.init(model: CalcFixtures.llama2_70b, gpu: CalcFixtures.a100))
+        let alone = try InferenceMemory.compute(.init(model: CalcFixtures.llama2With70B, gpu: CalcFixtures.a100))
         #expect(!alone.fits && alone.maxBatch == 0 && alone.gpusNeeded == 2)
-        let pair = try InferenceMemory.compute(.init(model: CalcFixtures.llama2_70b, gpu: CalcFixtures.a100, batch: 8, tensorParallel: 2))
+        let pair = try InferenceMemory.compute(.init(model: CalcFixtures.llama2With70B, gpu: CalcFixtures.a100, batch: 8, tensorParallel: 2))
         let memory: Double = 80 * 1_073_741_824 * 0.9 * 2
         let room: Double = memory - 68.98e9 * 2
         let perSequence: Double = 327_680 * 4096
         #expect(pair.maxBatch == Int(room / perSequence))
         let split: Double = (68.98e9 * 2 + 8 * perSequence) / 2
         #expect(pair.perGPUBytes == split)
-        let int4 = try InferenceMemory.compute(.init(model: CalcFixtures.llama2_70b, gpu: CalcFixtures.a100, precision: .int4))
+        let int4 = try InferenceMemory.compute(.init(model: CalcFixtures.llama2With70B, gpu: CalcFixtures.a100, precision: .int4))
         #expect(int4.weightsBytes == 68.98e9 / 2 && int4.fits)
-        #expect(throws: CalcError.self) { try InferenceMemory.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, precision: .tf32)) }
+        #expect(throws: CalcError.self) { try InferenceMemory.compute(.init(model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, precision: .tf32)) }
     }
 }
 
 @Suite struct ServingCapacityTests {
     @Test func decodeIsBoundByBandwidthAndReplicasScaleWithLoad() throws {
-        let one = try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, qps: 10, inputTokens: 500, outputTokens: 200, batch: 1))
+        let one = try ServingCapacity.compute(.init(model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, qps: 10, inputTokens: 500, outputTokens: 200, batch: 1))
         // Batch 1: the step reads 13.5 GB of weights and a little cache at 70 % of 2,039 GB/s;
         // as users see it, prefills of other requests take turns with it.
         let cache: Double = 524_288.0 * 600
@@ -186,22 +198,26 @@ enum CalcFixtures {
         #expect(one.tensorParallel == 1)
         #expect(abs(one.requestLatencySeconds - (one.prefillSeconds + 200 * one.decodeStepSeconds)) < 1e-12)
         #expect(abs(one.concurrency - 10 * one.requestLatencySeconds) < 1e-9, "Little's law")
-        let busier = try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, qps: 100, inputTokens: 500, outputTokens: 200, batch: 1))
+        let busier = try ServingCapacity.compute(.init(model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, qps: 100, inputTokens: 500, outputTokens: 200, batch: 1))
         #expect(busier.replicas >= 9 * one.replicas)
-        let batched = try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, qps: 100, inputTokens: 500, outputTokens: 200, batch: 32))
+        let batched = try ServingCapacity.compute(.init(model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, qps: 100, inputTokens: 500, outputTokens: 200, batch: 32))
         #expect(batched.replicas * 10 < busier.replicas, "batching shares each weight read across sequences")
         let monthly: Double = Double(batched.gpusNeeded) * 4 * 730
         #expect(batched.costPerMonthUSD == monthly)
     }
 
     @Test func dailyUsersBecomePeakQPSAndTargetsLimitTheBatch() throws {
-        let result = try ServingCapacity.compute(.init(model: CalcFixtures.llama2_70b, gpu: CalcFixtures.h100, dailyUsers: 10e6, requestsPerUser: 5, peakFactor: 3,
-                                                       targetTPOTms: 40))
+        let result = try ServingCapacity.compute(
+            .init(
+                model: CalcFixtures.llama2With70B, gpu: CalcFixtures.h100, dailyUsers: 10e6, requestsPerUser: 5, peakFactor: 3,
+                targetTPOTms: 40))
         let peak: Double = 10e6 * 5 / 86_400 * 3
         #expect(abs(result.qps - peak) < 1e-9)
         #expect(result.tensorParallel >= 2, "138 GB of 16-bit weights need at least two 80 GB GPUs")
-        let pinned = try ServingCapacity.compute(.init(model: CalcFixtures.llama2_70b, gpu: CalcFixtures.h100, dailyUsers: 10e6, requestsPerUser: 5, peakFactor: 3,
-                                                       tensorParallel: 2, targetTPOTms: 40))
+        let pinned = try ServingCapacity.compute(
+            .init(
+                model: CalcFixtures.llama2With70B, gpu: CalcFixtures.h100, dailyUsers: 10e6, requestsPerUser: 5, peakFactor: 3,
+                tensorParallel: 2, targetTPOTms: 40))
         #expect(result.gpusNeeded <= pinned.gpusNeeded, "the automatic split needs no more GPUs than TP 2")
         #expect(result.decodeStepSeconds * 1000 <= 40 && result.meetsLatencyTarget)
         // A replica cannot admit requests faster than it can run their prefills, nor faster
@@ -211,8 +227,8 @@ enum CalcFixtures {
         #expect(result.requestsPerSecondPerReplica <= 1 / perRequest + 1e-9)
         #expect(result.requestsPerSecondPerReplica <= Double(result.batch) / (result.prefillSeconds + 250 * rawStep) + 1e-9)
         #expect(abs(result.requestLatencySeconds - (result.prefillSeconds + 250 * result.decodeStepSeconds)) < 1e-9)
-        #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100)) }
-        #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2_7b, gpu: CalcFixtures.a100, qps: 1, batch: 100_000)) }
+        #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100)) }
+        #expect(throws: CalcError.self) { try ServingCapacity.compute(.init(model: CalcFixtures.llama2With7B, gpu: CalcFixtures.a100, qps: 1, batch: 100_000)) }
     }
 }
 
@@ -228,10 +244,14 @@ enum CalcFixtures {
 
 /// Inputs far outside real systems are refused with the field's name; none may trap.
 @Suite struct CalcRobustnessTests {
-    let catalog = CalcCatalog(gpus: [CalcFixtures.a100, CalcFixtures.h100], models: [CalcFixtures.llama2_7b, CalcFixtures.llama2_70b, CalcFixtures.llama3_8b, CalcFixtures.deepseekV3])
+    let catalog = CalcCatalog(
+        gpus: [CalcFixtures.a100, CalcFixtures.h100], models: [CalcFixtures.llama2With7B, CalcFixtures.llama2With70B, CalcFixtures.llama3With8B, CalcFixtures.deepseekV3])
 
     func error(_ kind: CalcKind, _ fields: [String: String]) -> String? {
-        do { _ = try CalcRunner.run(kind, fields: fields, catalog: catalog); return nil } catch { return "\(error)" }
+        do {
+            _ = try CalcRunner.run(kind, fields: fields, catalog: catalog)
+            return nil
+        } catch { return "\(error)" }
     }
 
     @Test func extremeInputsAreRefusedNotCrashed() {
@@ -256,16 +276,16 @@ enum CalcFixtures {
     @Test func kvCacheIsNotSplitBeyondItsHeads() throws {
         let deepseek = try InferenceMemory.compute(.init(model: CalcFixtures.deepseekV3, gpu: CalcFixtures.h100, precision: .fp8, batch: 1, context: 32768, tensorParallel: 8))
         #expect(deepseek.perGPUBytes == 671e9 / 8 + Double(61 * 576 * 2 * 32768))
-        let llama = try InferenceMemory.compute(.init(model: CalcFixtures.llama3_8b, gpu: CalcFixtures.a100, batch: 1, context: 8192, tensorParallel: 16))
+        let llama = try InferenceMemory.compute(.init(model: CalcFixtures.llama3With8B, gpu: CalcFixtures.a100, batch: 1, context: 8192, tensorParallel: 16))
         #expect(llama.perGPUBytes == 8.03e9 * 2 / 16 + 131_072.0 * 8192 / 8, "8 KV heads: split 8 ways, copied twice")
     }
 
     /// LoRA on grouped-query attention: Llama 3 8B at rank 16 adapts 13,631,488 parameters
     /// (32 layers × 16 × (2 × (4096 + 4096) + 2 × (4096 + 1024))).
     @Test func loraCountsGroupedQueryProjections() throws {
-        let lora = try TrainingMemory.compute(.init(params: 8.03e9, model: CalcFixtures.llama3_8b, gpu: CalcFixtures.a100, method: .lora, loraRank: 16))
+        let lora = try TrainingMemory.compute(.init(params: 8.03e9, model: CalcFixtures.llama3With8B, gpu: CalcFixtures.a100, method: .lora, loraRank: 16))
         #expect(lora.trainableParams == 13_631_488)
-        let qlora = try TrainingMemory.compute(.init(params: 8.03e9, model: CalcFixtures.llama3_8b, gpu: CalcFixtures.a100, method: .qlora, loraRank: 16))
+        let qlora = try TrainingMemory.compute(.init(params: 8.03e9, model: CalcFixtures.llama3With8B, gpu: CalcFixtures.a100, method: .qlora, loraRank: 16))
         // 2 × 128,256 × 4096 embedding parameters stay 16-bit: about 2.1 GB of the frozen weights.
         let embeddings: Double = 2 * 128_256 * 4096
         let frozen: Double = (8.03e9 - embeddings) * (4.127 / 8) + embeddings * 2

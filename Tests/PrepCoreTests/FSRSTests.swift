@@ -58,7 +58,8 @@ import Testing
         // The reference's range for an interval of d days: d ± (1 + 15 % of days 2.5-7 + 10 % of 7-20 + 5 % beyond).
         var delta = 1.0
         for (s, e, f) in [(2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, Double.infinity, 0.05)] { delta += f * max(min(Double(days), e) - s, 0) }
-        let low = max(2, Int((Double(days) - delta).rounded(.toNearestOrEven))), high = Int((Double(days) + delta).rounded(.toNearestOrEven))
+        let low = max(2, Int((Double(days) - delta).rounded(.toNearestOrEven)))
+        let high = Int((Double(days) + delta).rounded(.toNearestOrEven))
         // The reference draws uniformly from [low, high + 1) and rounds, so high + 1 occurs too.
         #expect(seen.min()! >= low && seen.max()! <= high + 1)
         #expect(seen.count > 3, "fuzz spreads the interval")
@@ -85,7 +86,10 @@ import Testing
     @Test func runsGoodLinesAndReportsBadOnesWithoutChangingTheCard() throws {
         var replay = Replay(scheduler: try FSRS())
         let first = try replay.run(#"{"card":"k8s-1","rating":3,"time":"2026-01-01T00:00:00Z"}"#, line: 1)
-        #expect(first == #"{"card":"k8s-1","state":"Learning","step":1,"stability":2.3065,"difficulty":2.118103970459016,"due":"2026-01-01T00:10:00+00:00","last_review":"2026-01-01T00:00:00+00:00"}"#)
+        #expect(
+            first
+                == #"{"card":"k8s-1","state":"Learning","step":1,"stability":2.3065,"difficulty":2.118103970459016,"due":"2026-01-01T00:10:00+00:00","last_review":"2026-01-01T00:00:00+00:00"}"#
+        )
         let before = replay.cards["k8s-1"]
         for (line, text, message) in [
             (2, #"{"card":"k8s-1","rating":5,"time":"2026-01-02T00:00:00Z"}"#, "rating 5 is outside 1-4"),

@@ -19,7 +19,8 @@ import Testing
     @Test func replaysEveryVectorExactly() throws {
         let text = try String(contentsOf: Self.vectorFile, encoding: .utf8)
         var schedulers: [Int: FSRS] = [:]
-        var sequences = 0, reviews = 0
+        var sequences = 0
+        var reviews = 0
         var mismatches: [Mismatch] = []
         for line in text.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

@@ -175,9 +175,10 @@ import Testing
         let ics = Self.render([Self.event(title: "Mock interview; round 2", alarm: 15)])
         let lines = Self.unfolded(ics)
         let begin = lines.firstIndex(of: "BEGIN:VALARM")!
-        #expect(Array(lines[begin...(begin + 4)]) == [
-            "BEGIN:VALARM", "ACTION:DISPLAY", #"DESCRIPTION:Mock interview\; round 2"#, "TRIGGER:-PT15M", "END:VALARM",
-        ])
+        #expect(
+            Array(lines[begin...(begin + 4)]) == [
+                "BEGIN:VALARM", "ACTION:DISPLAY", #"DESCRIPTION:Mock interview\; round 2"#, "TRIGGER:-PT15M", "END:VALARM",
+            ])
         #expect(lines[begin + 5] == "END:VEVENT", "the alarm sits inside its event")
         #expect(Self.values("TRIGGER", in: Self.render([Self.event(alarm: 0)])) == ["-PT0M"])
         #expect(Self.values("TRIGGER", in: Self.render([Self.event(alarm: -5)])) == ["PT5M"], "a negative lead is after the start")
@@ -196,16 +197,18 @@ import Testing
     }
 
     @Test func anEmptyPlanIsStillACalendar() {
-        #expect(Self.render([], name: "Empty") == [
-            "BEGIN:VCALENDAR",
-            "PRODID:-//InfraPrep//InfraPrep \(AppInfo.version)//EN",
-            "VERSION:2.0",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:Empty",
-            "X-WR-TIMEZONE:Europe/Berlin",
-            "END:VCALENDAR",
-        ].map { $0 + "\r\n" }.joined())
+        #expect(
+            Self.render([], name: "Empty")
+                == [
+                    "BEGIN:VCALENDAR",
+                    "PRODID:-//InfraPrep//InfraPrep \(AppInfo.version)//EN",
+                    "VERSION:2.0",
+                    "CALSCALE:GREGORIAN",
+                    "METHOD:PUBLISH",
+                    "X-WR-CALNAME:Empty",
+                    "X-WR-TIMEZONE:Europe/Berlin",
+                    "END:VCALENDAR",
+                ].map { $0 + "\r\n" }.joined())
     }
 
     @Test func writesAFullEvent() {
@@ -214,26 +217,27 @@ import Testing
         event.categories = ["Kubernetes", "Foundations"]
         event.url = "https://infraprep.local/plan#task-fnd-k8s-course-part1"
         let body = Self.unfolded(Self.render([event])).drop { $0 != "BEGIN:VEVENT" }
-        #expect(Array(body) == [
-            "BEGIN:VEVENT",
-            "UID:task-fnd-k8s-course-part1@infraprep",
-            "DTSTAMP:20261101T120000Z",
-            "DTSTART:20261129T083000Z",
-            "DTEND:20261129T100000Z",
-            "SEQUENCE:0",
-            #"SUMMARY:Kubernetes course\, part 1"#,
-            "DESCRIPTION:Read chapter 3",
-            "LOCATION:Home office",
-            "CATEGORIES:Kubernetes,Foundations",
-            "URL:https://infraprep.local/plan#task-fnd-k8s-course-part1",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            #"DESCRIPTION:Kubernetes course\, part 1"#,
-            "TRIGGER:-PT15M",
-            "END:VALARM",
-            "END:VEVENT",
-            "END:VCALENDAR",
-        ])
+        #expect(
+            Array(body) == [
+                "BEGIN:VEVENT",
+                "UID:task-fnd-k8s-course-part1@infraprep",
+                "DTSTAMP:20261101T120000Z",
+                "DTSTART:20261129T083000Z",
+                "DTEND:20261129T100000Z",
+                "SEQUENCE:0",
+                #"SUMMARY:Kubernetes course\, part 1"#,
+                "DESCRIPTION:Read chapter 3",
+                "LOCATION:Home office",
+                "CATEGORIES:Kubernetes,Foundations",
+                "URL:https://infraprep.local/plan#task-fnd-k8s-course-part1",
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                #"DESCRIPTION:Kubernetes course\, part 1"#,
+                "TRIGGER:-PT15M",
+                "END:VALARM",
+                "END:VEVENT",
+                "END:VCALENDAR",
+            ])
     }
 
     /// An awkward calendar for the oracle: `ICS_OUT=/tmp/sample.ics swift test --filter ICalendarTests`,
@@ -249,7 +253,9 @@ import Testing
         first.url = "https://infraprep.local/plan?task=fnd-k8s-course-part1&a=1,2;b"
         let events = [
             first,
-            Self.event("task-sd-mock-1@infraprep", title: "Mock interview 👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻", description: "line one\r\nline two\rline three\n\n", start: "2026-12-31T23:30:00Z", minutes: 45, alarm: 0),
+            Self.event(
+                "task-sd-mock-1@infraprep", title: "Mock interview 👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻", description: "line one\r\nline two\rline three\n\n", start: "2026-12-31T23:30:00Z", minutes: 45,
+                alarm: 0),
             Self.event("task-empty@infraprep", title: "", description: "", start: "2027-01-02T07:00:00.999999Z", minutes: 1),
             Self.event("task-cjk@infraprep", title: String(repeating: "日", count: 60), description: String(repeating: "é", count: 150), minutes: 30, alarm: -5),
         ]

@@ -65,8 +65,9 @@ import Testing
         var studied: [DailySession.Candidate] = []
         for id in morning.new.prefix(3) {
             studied.append(all.first { $0.itemID == id }!)
-            let later = DailySession.forToday(due: [], unstudied: all.filter { c in !studied.contains(c) }, studiedToday: studied,
-                                              reviewsDone: 0, settings: settings, seed: 42)
+            let later = DailySession.forToday(
+                due: [], unstudied: all.filter { c in !studied.contains(c) }, studiedToday: studied,
+                reviewsDone: 0, settings: settings, seed: 42)
             #expect(later.new == Array(morning.new.filter { id in !studied.contains { $0.itemID == id } }), "after \(studied.count)")
         }
     }
@@ -88,12 +89,15 @@ import Testing
     @Test func weakSkillsAreChosenMoreOften() {
         let settings = PracticeSettings(newPerDay: 1, reviewsPerDay: 10, desiredRetention: 0.9)
         let pool = candidates().filter { $0.skill == "terraform" || $0.skill == "vector-db" }.map {
-            var c = $0; c.tier = 2; return c
+            var c = $0
+            c.tier = 2
+            return c
         }
         var weak = 0
         for seed in 0..<2000 {
-            let queue = DailySession.build(due: [], candidates: pool, today: .init(newKinds: [.technical, .behavioral]), settings: settings,
-                                           weakness: ["terraform": 0.9, "vector-db": 0.1], seed: UInt64(seed))
+            let queue = DailySession.build(
+                due: [], candidates: pool, today: .init(newKinds: [.technical, .behavioral]), settings: settings,
+                weakness: ["terraform": 0.9, "vector-db": 0.1], seed: UInt64(seed))
             if queue.new.first?.hasPrefix("t2") == true { weak += 1 }
         }
         #expect(weak > 1100, "weight 1.9 against 1.1 should win about 63 % (got \(weak) of 2000)")
@@ -101,7 +105,8 @@ import Testing
 
     @Test func focusFavoursThePlansSkillsAndKeepsTheBehavioralMinimum() {
         let settings = PracticeSettings(newPerDay: 3, reviewsPerDay: 10, desiredRetention: 0.9)
-        var focused = 0, technical = 0
+        var focused = 0
+        var technical = 0
         for seed in 0..<500 {
             let queue = DailySession.build(due: [], candidates: candidates(), today: .init(), settings: settings, focus: ["terraform"], seed: UInt64(seed))
             #expect(queue.new.contains { $0.hasPrefix("b-") }, "the behavioral question of the day stays")
@@ -127,8 +132,8 @@ import Testing
 @Suite struct PracticeStatsTests {
     @Test func countsDaysInTheUsersTimeZoneAndForecastsDues() throws {
         let zone = try #require(TimeZone(identifier: "America/New_York"))
-        let now = try ISO8601.parse("2026-03-10T15:00:00Z") // 11:00 in New York
-        let late = try ISO8601.parse("2026-03-10T03:00:00Z") // 23:00 on March 9 in New York
+        let now = try ISO8601.parse("2026-03-10T15:00:00Z")  // 11:00 in New York
+        let late = try ISO8601.parse("2026-03-10T03:00:00Z")  // 23:00 on March 9 in New York
         let counts = PracticeStats.Counts(
             recentReviews: [now, late, late], bySkill: [.init(skill: "b", reviews: 4, passed: 3), .init(skill: "a", reviews: 2, passed: 2)],
             reviewsTotal: 3, cardsStudied: 2, dueNow: 1, upcomingDues: [late, now.adding(days: 2), now.adding(days: 40)]

@@ -10,22 +10,44 @@ import Testing
 
     var questions: [ReadinessInput.Question] {
         (1...4).map { .init(itemID: "k\($0)", skill: "kubernetes", kind: .technical, title: "K8s \($0)") }
-            + [.init(itemID: "t1", skill: "terraform", kind: .technical, title: "TF 1"),
-               .init(itemID: "d1", skill: "kubernetes", kind: .systemDesign, title: "Design 1"),
-               .init(itemID: "b1", skill: "behavioral", kind: .behavioral, title: "Story 1")]
+            + [
+                .init(itemID: "t1", skill: "terraform", kind: .technical, title: "TF 1"),
+                .init(itemID: "d1", skill: "kubernetes", kind: .systemDesign, title: "Design 1"),
+                .init(itemID: "b1", skill: "behavioral", kind: .behavioral, title: "Story 1"),
+            ]
     }
 
     var checklists: [Checklist] {
-        [Checklist(id: "interview-ready", title: "Ready", purpose: "", groups: [.init(title: nil, items: [
-            .init(id: "ir-a", text: "Explain workloads", skills: ["kubernetes"], items: ["k1", "k2"], url: nil),
-            .init(id: "ir-b", text: "Debug pods", skills: ["kubernetes"], items: [], url: nil),
-        ])]),
-         Checklist(id: "red-flags", title: "Flags", purpose: "", groups: [.init(title: "Technical", items: [
-            .init(id: "rf-a", text: "Bluffing", skills: [], items: [], url: nil),
-         ])]),
-         Checklist(id: "resources", title: "Not part of readiness", purpose: "", groups: [.init(title: nil, items: [
-            .init(id: "res-a", text: "A course", skills: ["kubernetes"], items: [], url: nil),
-         ])])]
+        [
+            Checklist(
+                id: "interview-ready", title: "Ready", purpose: "",
+                groups: [
+                    .init(
+                        title: nil,
+                        items: [
+                            .init(id: "ir-a", text: "Explain workloads", skills: ["kubernetes"], items: ["k1", "k2"], url: nil),
+                            .init(id: "ir-b", text: "Debug pods", skills: ["kubernetes"], items: [], url: nil),
+                        ])
+                ]),
+            Checklist(
+                id: "red-flags", title: "Flags", purpose: "",
+                groups: [
+                    .init(
+                        title: "Technical",
+                        items: [
+                            .init(id: "rf-a", text: "Bluffing", skills: [], items: [], url: nil)
+                        ])
+                ]),
+            Checklist(
+                id: "resources", title: "Not part of readiness", purpose: "",
+                groups: [
+                    .init(
+                        title: nil,
+                        items: [
+                            .init(id: "res-a", text: "A course", skills: ["kubernetes"], items: [], url: nil)
+                        ])
+                ]),
+        ]
     }
 
     func input(memory: [String: ReadinessInput.Memory] = [:], plan: [ReadinessInput.PlanWork]? = nil, answers: [String: ChecklistAnswer] = [:]) -> ReadinessInput {
@@ -61,11 +83,15 @@ import Testing
     }
 
     @Test func planAndChecklistJoinWithTheirWeights() throws {
-        let plan = [ReadinessInput.PlanWork(taskID: "task-a", text: "Deploy a cluster", kind: .handsOn, skills: ["kubernetes"], items: [], minutes: 120, minutesDone: 60, due: true),
-                    ReadinessInput.PlanWork(taskID: "task-b", text: "Read", kind: .theory, skills: ["terraform"], items: [], minutes: 60, minutesDone: 0, due: false)]
-        let memory: [String: ReadinessInput.Memory] = ["k1": .init(recall: 0.9, reviews: 1, lapses: 0), "k2": .init(recall: 0.9, reviews: 1, lapses: 0),
-                                                       "k3": .init(recall: 0.9, reviews: 1, lapses: 0), "k4": .init(recall: 0.9, reviews: 1, lapses: 0),
-                                                       "d1": .init(recall: 0.4, reviews: 1, lapses: 0)]
+        let plan = [
+            ReadinessInput.PlanWork(taskID: "task-a", text: "Deploy a cluster", kind: .handsOn, skills: ["kubernetes"], items: [], minutes: 120, minutesDone: 60, due: true),
+            ReadinessInput.PlanWork(taskID: "task-b", text: "Read", kind: .theory, skills: ["terraform"], items: [], minutes: 60, minutesDone: 0, due: false),
+        ]
+        let memory: [String: ReadinessInput.Memory] = [
+            "k1": .init(recall: 0.9, reviews: 1, lapses: 0), "k2": .init(recall: 0.9, reviews: 1, lapses: 0),
+            "k3": .init(recall: 0.9, reviews: 1, lapses: 0), "k4": .init(recall: 0.9, reviews: 1, lapses: 0),
+            "d1": .init(recall: 0.4, reviews: 1, lapses: 0),
+        ]
         let report = Readiness.report(input(memory: memory, plan: plan, answers: ["ir-a": .yes, "ir-b": .no]))
         let k8s = try area(report, "kubernetes")
         // memory 4.0 / 5 = 0.8, plan 60 / 120 = 0.5, checklist 1 / 2 = 0.5:

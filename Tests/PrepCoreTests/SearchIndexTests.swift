@@ -53,9 +53,10 @@ import Testing
     @Test func findsEveryTermOfALargeVocabulary() {
         // Thousands of distinct terms make the term table grow many times; none may be lost.
         let words = (0..<5000).map { "term\($0)x" }
-        let index = SearchIndex(documents: stride(from: 0, to: words.count, by: 50).map { start in
-            .init(fields: [(words[start..<(start + 50)].joined(separator: " "), 1)])
-        })
+        let index = SearchIndex(
+            documents: stride(from: 0, to: words.count, by: 50).map { start in
+                .init(fields: [(words[start..<(start + 50)].joined(separator: " "), 1)])
+            })
         for (offset, word) in words.enumerated() where offset % 97 == 0 {
             #expect(index.search(word).map(\.document) == [offset / 50], "\(word)")
         }

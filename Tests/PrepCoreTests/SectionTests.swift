@@ -9,10 +9,11 @@ import Testing
     }
 
     @Test func navigationHasEveryAreaOfTheProduct() {
-        #expect(Section.allCases.map(\.title) == [
-            "Today", "Plan", "Practice", "Questions", "Mock", "Stories", "Labs",
-            "Calculators", "Jobs", "Readiness", "Cheat sheets", "Settings",
-        ])
+        #expect(
+            Section.allCases.map(\.title) == [
+                "Today", "Plan", "Practice", "Questions", "Mock", "Stories", "Labs",
+                "Calculators", "Jobs", "Readiness", "Cheat sheets", "Settings",
+            ])
     }
 
     @Test func plannedSectionsNameTheirIssue() {

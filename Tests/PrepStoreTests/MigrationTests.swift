@@ -73,7 +73,10 @@ import Testing
             let user = try await store.prepare()
 
             let refused = try await UserStore.update(id: user.id, with: .init(displayName: "", timeZone: "Nowhere/Else"), on: store.db)
-            guard case let .failure(errors) = refused else { Issue.record("accepted an invalid profile"); return }
+            guard case let .failure(errors) = refused else {
+                Issue.record("accepted an invalid profile")
+                return
+            }
             #expect(Set(errors.fields.keys) == ["displayName", "timeZone"])
             #expect(try await UserStore.profile(id: user.id, on: store.db) == user)
 

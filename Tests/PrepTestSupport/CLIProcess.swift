@@ -27,7 +27,9 @@ public struct CLIProcess {
         environment["NO_COLOR"] = "1"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -38,7 +40,10 @@ public struct CLIProcess {
         let errBox = DataBox()
         let done = DispatchSemaphore(value: 0)
         let errHandle = err.fileHandleForReading
-        Thread { errBox.data = errHandle.readDataToEndOfFile(); done.signal() }.start()
+        Thread {
+            errBox.data = errHandle.readDataToEndOfFile()
+            done.signal()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         let errData = errBox.data

@@ -65,12 +65,13 @@ public struct PrometheusText {
         }
         let fields = rest.split(separator: " ")
         guard let first = fields.first else { return nil }
-        let value: Double? = switch first {
-        case "+Inf": .infinity
-        case "-Inf": -.infinity
-        case "NaN": .nan
-        default: Double(first)
-        }
+        let value: Double? =
+            switch first {
+            case "+Inf": .infinity
+            case "-Inf": -.infinity
+            case "NaN": .nan
+            default: Double(first)
+            }
         guard let value else { return nil }
         return Sample(name: name, labels: labels, value: value)
     }

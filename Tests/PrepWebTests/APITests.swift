@@ -52,9 +52,12 @@ import VaporTesting
 
     @Test func profileCanBePatchedField_by_field() async throws {
         try await withTestApp { app, _ in
-            try await app.testing().test(.PATCH, "api/v1/me", beforeRequest: { req in
-                try req.content.encode(["display_name": "Grace"], as: .json)
-            }) { res in
+            try await app.testing().test(
+                .PATCH, "api/v1/me",
+                beforeRequest: { req in
+                    try req.content.encode(["display_name": "Grace"], as: .json)
+                }
+            ) { res in
                 #expect(res.status == .ok)
                 let body = try json(res.body.string)
                 #expect(body["display_name"] as? String == "Grace")
@@ -65,9 +68,12 @@ import VaporTesting
 
     @Test func invalidFieldsAreAProblemWithFieldErrors() async throws {
         try await withTestApp { app, _ in
-            try await app.testing().test(.PATCH, "api/v1/me", beforeRequest: { req in
-                try req.content.encode(["time_zone": "Atlantis/Capital"], as: .json)
-            }) { res in
+            try await app.testing().test(
+                .PATCH, "api/v1/me",
+                beforeRequest: { req in
+                    try req.content.encode(["time_zone": "Atlantis/Capital"], as: .json)
+                }
+            ) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.headers.contentType?.description.hasPrefix("application/problem+json") == true)
                 let body = try json(res.body.string)

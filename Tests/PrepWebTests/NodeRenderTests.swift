@@ -1,5 +1,6 @@
-@testable import PrepWeb
 import Testing
+
+@testable import PrepWeb
 
 @Suite struct NodeRenderTests {
     @Test func escapesTextAndAttributes() {

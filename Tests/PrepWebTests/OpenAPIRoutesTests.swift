@@ -27,10 +27,12 @@ import Yams
             }
             let operational: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.yaml", "/calendar.ics"]
             for route in app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    if case let .parameter(name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case let .parameter(name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 if path.hasPrefix("/api/") || operational.contains(path) {
                     registered.insert("\(route.method.rawValue) \(path)")
                 }

@@ -49,9 +49,12 @@ import VaporTesting
 
     @Test func settingsSavesAValidProfile() async throws {
         try await withTestApp { app, _ in
-            try await app.testing().test(.POST, "settings", beforeRequest: { req in
-                try req.content.encode(["displayName": "Ada", "timeZone": "Europe/Berlin"], as: .urlEncodedForm)
-            }) { res in
+            try await app.testing().test(
+                .POST, "settings",
+                beforeRequest: { req in
+                    try req.content.encode(["displayName": "Ada", "timeZone": "Europe/Berlin"], as: .urlEncodedForm)
+                }
+            ) { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location) == "/settings?saved=1")
             }
@@ -64,9 +67,12 @@ import VaporTesting
 
     @Test func settingsKeepsWhatWasTypedWhenRefused() async throws {
         try await withTestApp { app, _ in
-            try await app.testing().test(.POST, "settings", beforeRequest: { req in
-                try req.content.encode(["displayName": "<Ada>", "timeZone": "Mars/Base"], as: .urlEncodedForm)
-            }) { res in
+            try await app.testing().test(
+                .POST, "settings",
+                beforeRequest: { req in
+                    try req.content.encode(["displayName": "<Ada>", "timeZone": "Mars/Base"], as: .urlEncodedForm)
+                }
+            ) { res in
                 #expect(res.status == .unprocessableEntity)
                 let html = res.body.string
                 #expect(html.contains(#"value="&lt;Ada&gt;""#), "typed value kept, escaped")
@@ -82,9 +88,12 @@ import VaporTesting
 
     @Test func crossSitePostsAreRefused() async throws {
         try await withTestApp { app, _ in
-            try await app.testing().test(.POST, "settings", headers: ["Origin": "https://evil.example", "Host": "127.0.0.1:8080"], beforeRequest: { req in
-                try req.content.encode(["displayName": "pwned", "timeZone": "UTC"], as: .urlEncodedForm)
-            }) { res in
+            try await app.testing().test(
+                .POST, "settings", headers: ["Origin": "https://evil.example", "Host": "127.0.0.1:8080"],
+                beforeRequest: { req in
+                    try req.content.encode(["displayName": "pwned", "timeZone": "UTC"], as: .urlEncodedForm)
+                }
+            ) { res in
                 #expect(res.status == .forbidden)
             }
             try await app.testing().test(.GET, "api/v1/me") { res in

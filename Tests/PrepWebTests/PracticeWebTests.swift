@@ -44,8 +44,10 @@ import VaporTesting
             let now = clock.instant
             for entry in queue.entries {
                 #expect(Set(entry.preview.keys) == ["again", "hard", "good", "easy"], "\(entry.itemId)")
-                let again = try time(entry.preview["again"]), hard = try time(entry.preview["hard"])
-                let good = try time(entry.preview["good"]), easy = try time(entry.preview["easy"])
+                let again = try time(entry.preview["again"])
+                let hard = try time(entry.preview["hard"])
+                let good = try time(entry.preview["good"])
+                let easy = try time(entry.preview["easy"])
                 #expect(again < hard && hard < good && good < easy, "\(entry.itemId): \(entry.preview)")
                 // A new card's learning steps are 1 and 10 minutes; Easy skips them by days.
                 #expect(again == now.adding(microseconds: 60_000_000))
@@ -144,8 +146,10 @@ import VaporTesting
         try await withTestApp(now: clock.read) { app, _ in
             try await useBerlin(app)
             let item = try #require(try await fetchQueue(app).entries.first).itemId
-            let first = try decode(PracticeJSON.Recorded.self, try await send(
-                app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(item)","rating":3,"client_review_id":"r-1"}"#))
+            let first = try decode(
+                PracticeJSON.Recorded.self,
+                try await send(
+                    app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(item)","rating":3,"client_review_id":"r-1"}"#))
             let res = try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(item)","rating":1,"client_review_id":"r-1"}"#)
             #expect(res.status == .ok)
             let retry = try decode(PracticeJSON.Recorded.self, res)
@@ -342,7 +346,9 @@ import VaporTesting
             #expect(queue.newDone == 1)
             #expect(queue.reviewsDone == 0)
             #expect(queue.date == "2026-11-30")
-            let again = try time(first.preview["again"]), good = try time(first.preview["good"]), easy = try time(first.preview["easy"])
+            let again = try time(first.preview["again"])
+            let good = try time(first.preview["good"])
+            let easy = try time(first.preview["easy"])
             #expect(again < good && good <= easy, "\(first.preview)")
             #expect(good >= clock.instant.adding(days: 1), "Good on the last step graduates the card to days")
 
@@ -1032,8 +1038,9 @@ private func consecutive(_ dates: [String]) -> Bool {
 /// The opening tag of the first element whose attributes contain `marker`.
 private func openingTag(in html: String, containing marker: String) -> String? {
     guard let hit = html.range(of: marker),
-          let open = html[..<hit.lowerBound].range(of: "<", options: .backwards),
-          let close = html[hit.upperBound...].range(of: ">") else { return nil }
+        let open = html[..<hit.lowerBound].range(of: "<", options: .backwards),
+        let close = html[hit.upperBound...].range(of: ">")
+    else { return nil }
     return String(html[open.lowerBound..<close.upperBound])
 }
 

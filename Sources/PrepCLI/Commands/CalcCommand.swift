@@ -68,14 +68,19 @@ struct CalcTrainCommand: AsyncParsableCommand {
     @Flag(help: "Allow more than 10^16 tokens.") var force = false
 
     func run() async throws {
-        try CalcCommand.run(.train, ["model": common.model, "gpu": common.gpu, "params": params, "tokens": tokens, "gpus": gpus, "mfu": mfu,
-                                     "precision": precision, "price": price, "recompute": recompute ? "true" : nil, "days": days, "budget": budget,
-                                     "force": force ? "true" : nil], json: common.json)
+        try CalcCommand.run(
+            .train,
+            [
+                "model": common.model, "gpu": common.gpu, "params": params, "tokens": tokens, "gpus": gpus, "mfu": mfu,
+                "precision": precision, "price": price, "recompute": recompute ? "true" : nil, "days": days, "budget": budget,
+                "force": force ? "true" : nil,
+            ], json: common.json)
     }
 }
 
 struct CalcMemoryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "memory", abstract: "Training memory per GPU: weights, gradients, Adam, master weights under ZeRO/FSDP, activations, LoRA/QLoRA.")
+    static let configuration = CommandConfiguration(
+        commandName: "memory", abstract: "Training memory per GPU: weights, gradients, Adam, master weights under ZeRO/FSDP, activations, LoRA/QLoRA.")
 
     @OptionGroup var common: CalcCommonOptions
     @Option(help: ArgumentHelp("Parameters, e.g. 7e9 (default: the model's).", valueName: "n")) var params: String?
@@ -88,13 +93,18 @@ struct CalcMemoryCommand: AsyncParsableCommand {
     @Flag(help: "Full activation recomputation (keeps only each layer's input).") var recompute = false
 
     func run() async throws {
-        try CalcCommand.run(.memory, ["model": common.model, "gpu": common.gpu, "params": params, "gpus": gpus, "zero": zero, "method": method,
-                                      "lora-rank": loraRank, "context": context, "batch": batch, "recompute": recompute ? "true" : nil], json: common.json)
+        try CalcCommand.run(
+            .memory,
+            [
+                "model": common.model, "gpu": common.gpu, "params": params, "gpus": gpus, "zero": zero, "method": method,
+                "lora-rank": loraRank, "context": context, "batch": batch, "recompute": recompute ? "true" : nil,
+            ], json: common.json)
     }
 }
 
 struct CalcInferCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "infer", abstract: "Inference memory: weights at a precision plus the KV cache; the largest batch; tensor-parallel split.")
+    static let configuration = CommandConfiguration(
+        commandName: "infer", abstract: "Inference memory: weights at a precision plus the KV cache; the largest batch; tensor-parallel split.")
 
     @OptionGroup var common: CalcCommonOptions
     @Option(help: ArgumentHelp("Weights: fp32, bf16, fp16, fp8, int8 or int4 (default bf16).", valueName: "p")) var precision: String?
@@ -105,13 +115,18 @@ struct CalcInferCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Share of GPU memory for weights and cache (default 0.9).", valueName: "x")) var usable: String?
 
     func run() async throws {
-        try CalcCommand.run(.infer, ["model": common.model, "gpu": common.gpu, "precision": precision, "kv-precision": kvPrecision, "batch": batch,
-                                     "context": context, "tp": tp, "usable": usable], json: common.json)
+        try CalcCommand.run(
+            .infer,
+            [
+                "model": common.model, "gpu": common.gpu, "precision": precision, "kv-precision": kvPrecision, "batch": batch,
+                "context": context, "tp": tp, "usable": usable,
+            ], json: common.json)
     }
 }
 
 struct CalcServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serving capacity: decode and prefill time, replicas and GPUs for a load, cost per month and per million tokens.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serving capacity: decode and prefill time, replicas and GPUs for a load, cost per month and per million tokens.")
 
     @OptionGroup var common: CalcCommonOptions
     @Option(help: ArgumentHelp("Peak requests per second.", valueName: "n")) var qps: String?
@@ -131,10 +146,14 @@ struct CalcServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Dollars per GPU-hour (default: the catalogue's).", valueName: "usd")) var price: String?
 
     func run() async throws {
-        try CalcCommand.run(.serve, ["model": common.model, "gpu": common.gpu, "qps": qps, "dau": dau, "requests-per-user": requestsPerUser,
-                                     "peak-factor": peakFactor, "input-tokens": inputTokens, "output-tokens": outputTokens, "precision": precision,
-                                     "kv-precision": kvPrecision, "tp": tp, "batch": batch, "tpot-ms": tpotMs, "ttft-ms": ttftMs, "headroom": headroom,
-                                     "efficiency": efficiency, "price": price], json: common.json)
+        try CalcCommand.run(
+            .serve,
+            [
+                "model": common.model, "gpu": common.gpu, "qps": qps, "dau": dau, "requests-per-user": requestsPerUser,
+                "peak-factor": peakFactor, "input-tokens": inputTokens, "output-tokens": outputTokens, "precision": precision,
+                "kv-precision": kvPrecision, "tp": tp, "batch": batch, "tpot-ms": tpotMs, "ttft-ms": ttftMs, "headroom": headroom,
+                "efficiency": efficiency, "price": price,
+            ], json: common.json)
     }
 }
 
@@ -159,12 +178,16 @@ struct CalcListCommand: AsyncParsableCommand {
         for gpu in catalog.gpus {
             let bf16 = gpu.tflops["bf16"] ?? gpu.tflops["fp16"] ?? 0
             let price = gpu.pricePerHourUSD.map { Spoken.dollars($0) + (gpu.priceAsOf.map { " (\($0))" } ?? "") } ?? "—"
-            print("  \(gpu.id.padding(toLength: 10, withPad: " ", startingAt: 0))  \(Spoken.fixed(gpu.memoryGiB, digits: 0)) GiB  \(Spoken.fixed(gpu.memoryBandwidthGBs, digits: 0)) GB/s  \(Spoken.fixed(bf16, digits: 0)) TFLOPS 16-bit  \(price)")
+            print(
+                "  \(gpu.id.padding(toLength: 10, withPad: " ", startingAt: 0))  \(Spoken.fixed(gpu.memoryGiB, digits: 0)) GiB  \(Spoken.fixed(gpu.memoryBandwidthGBs, digits: 0)) GB/s  \(Spoken.fixed(bf16, digits: 0)) TFLOPS 16-bit  \(price)"
+            )
         }
         print(terminal.bold("\nModels"))
         for model in catalog.models {
             let active = model.activeParams < model.params ? " (\(Spoken.count(model.activeParams)) active)" : ""
-            print("  \(model.id.padding(toLength: 15, withPad: " ", startingAt: 0))  \(Spoken.count(model.params))\(active)  \(model.layers) layers  \(model.attentionHeads)/\(model.kvHeads) heads/KV  \(model.context) context")
+            print(
+                "  \(model.id.padding(toLength: 15, withPad: " ", startingAt: 0))  \(Spoken.count(model.params))\(active)  \(model.layers) layers  \(model.attentionHeads)/\(model.kvHeads) heads/KV  \(model.context) context"
+            )
         }
     }
 }

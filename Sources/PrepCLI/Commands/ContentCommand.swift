@@ -14,10 +14,10 @@ struct ContentCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Lint content folders (default: the bundled content); errors read file:line: message.",
             discussion: """
-            A folder with a taxonomy.yaml at its top is a complete content root (like the bundled one: \
-            items under items/); any other folder is checked as your own items, whose ids must not \
-            collide with the bundled ones. Exit code 1 when there is any error.
-            """
+                A folder with a taxonomy.yaml at its top is a complete content root (like the bundled one: \
+                items under items/); any other folder is checked as your own items, whose ids must not \
+                collide with the bundled ones. Exit code 1 when there is any error.
+                """
         )
 
         @Argument(help: ArgumentHelp("Folders to lint.", valueName: "dir"))
@@ -33,7 +33,8 @@ struct ContentCommand: AsyncParsableCommand {
             } else {
                 let terminal = Terminal.forStandardOutput()
                 for issue in report.issues { print(issue.severity == .error ? terminal.red(issue.description) : terminal.yellow(issue.description)) }
-                let summary = "\(report.filesChecked) files checked: \(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
+                let summary =
+                    "\(report.filesChecked) files checked: \(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
                 print(report.errors == 0 ? terminal.green(summary) : terminal.bold(summary))
             }
             if report.errors > 0 { throw ExitCode.failure }

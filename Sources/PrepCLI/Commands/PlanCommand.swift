@@ -332,7 +332,10 @@ struct TodayCommand: AsyncParsableCommand {
         /// Null until a plan exists (`plan init`).
         var day: PlanService.Day?
         var practice: Practice
-        struct Practice: Codable { var reviews: Int; var new: Int }
+        struct Practice: Codable {
+            var reviews: Int
+            var new: Int
+        }
     }
 
     func run() async throws {
@@ -348,29 +351,35 @@ struct TodayCommand: AsyncParsableCommand {
                 return
             }
             let terminal = Terminal.forStandardOutput()
-            if let day { printDay(day, terminal: terminal) } else {
+            if let day {
+                printDay(day, terminal: terminal)
+            } else {
                 print(terminal.bold("Today") + "\n  No study plan yet: `infraprep plan init --start YYYY-MM-DD` lays the 8-week plan onto your calendar.")
             }
-            print("Practice: \(reviews) review\(reviews == 1 ? "" : "s") and \(session.entries.count - reviews) new question\(session.entries.count - reviews == 1 ? "" : "s") waiting (`infraprep practice`).")
+            print(
+                "Practice: \(reviews) review\(reviews == 1 ? "" : "s") and \(session.entries.count - reviews) new question\(session.entries.count - reviews == 1 ? "" : "s") waiting (`infraprep practice`)."
+            )
         }
     }
 
     func printDay(_ day: PlanService.Day, terminal: Terminal) {
-            print(terminal.bold("Today, \(day.date)") + terminal.dim(day.week.map { " · week \($0) of \(day.weeks)" } ?? "") + terminal.dim(" · \(day.doneInPlan)/\(day.tasksInPlan) tasks done"))
-            if let days = day.daysToInterview, let date = day.interviewDate {
-                print(terminal.yellow(days == 0 ? "  Interview today." : "  Interview in \(days) day\(days == 1 ? "" : "s") (\(date))."))
-            }
-            if let week = day.thisWeek {
-                print(terminal.dim("  This week: \(week.doneMinutes) of \(week.plannedMinutes) planned minutes (\(week.tickedMinutes) ticked, \(week.practiceMinutes) practice)"))
-            }
-            if day.tasks.isEmpty { print("  No planned tasks today.") }
-            for entry in day.tasks {
-                print("  \(entry.done ? terminal.green("[x]") : "[ ]") \(entry.task.minutes) min  \(entry.task.text)" + terminal.dim("  \(entry.task.id)"))
-            }
-            if !day.missed.isEmpty {
-                print(terminal.yellow("Missed (\(day.missed.count)):"))
-                for entry in day.missed.prefix(5) { print("  [ ] \(entry.date) \(entry.task.text)" + terminal.dim("  \(entry.task.id)")) }
-                if day.missed.count > 5 { print(terminal.dim("  … and \(day.missed.count - 5) more (`infraprep plan show`)")) }
-            }
+        print(
+            terminal.bold("Today, \(day.date)") + terminal.dim(day.week.map { " · week \($0) of \(day.weeks)" } ?? "")
+                + terminal.dim(" · \(day.doneInPlan)/\(day.tasksInPlan) tasks done"))
+        if let days = day.daysToInterview, let date = day.interviewDate {
+            print(terminal.yellow(days == 0 ? "  Interview today." : "  Interview in \(days) day\(days == 1 ? "" : "s") (\(date))."))
+        }
+        if let week = day.thisWeek {
+            print(terminal.dim("  This week: \(week.doneMinutes) of \(week.plannedMinutes) planned minutes (\(week.tickedMinutes) ticked, \(week.practiceMinutes) practice)"))
+        }
+        if day.tasks.isEmpty { print("  No planned tasks today.") }
+        for entry in day.tasks {
+            print("  \(entry.done ? terminal.green("[x]") : "[ ]") \(entry.task.minutes) min  \(entry.task.text)" + terminal.dim("  \(entry.task.id)"))
+        }
+        if !day.missed.isEmpty {
+            print(terminal.yellow("Missed (\(day.missed.count)):"))
+            for entry in day.missed.prefix(5) { print("  [ ] \(entry.date) \(entry.task.text)" + terminal.dim("  \(entry.task.id)")) }
+            if day.missed.count > 5 { print(terminal.dim("  … and \(day.missed.count - 5) more (`infraprep plan show`)")) }
+        }
     }
 }

@@ -11,10 +11,10 @@ struct PracticeCommand: AsyncParsableCommand {
         commandName: "practice",
         abstract: "Today's spaced-repetition session in the terminal (the same queue as the web page).",
         discussion: """
-        Keys: Space reveals the answer, t types an answer to check against the key points, \
-        1 Again, 2 Hard, 3 Good, 4 Easy, u undoes the last grade, q quits. Input from a pipe is \
-        read as keys too, so a session can be scripted. --json prints today's queue instead.
-        """
+            Keys: Space reveals the answer, t types an answer to check against the key points, \
+            1 Again, 2 Hard, 3 Good, 4 Easy, u undoes the last grade, q quits. Input from a pipe is \
+            read as keys too, so a session can be scripted. --json prints today's queue instead.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -101,7 +101,10 @@ struct PracticeSessionUI {
                     revealed = true
                     showAnswer(entry, rubric: rubric, service: service, scheduler: scheduler)
                 case "1", "2", "3", "4":
-                    guard revealed else { say(terminal.dim("Reveal the answer first (Space).")); continue }
+                    guard revealed else {
+                        say(terminal.dim("Reveal the answer first (Space)."))
+                        continue
+                    }
                     let rating = Rating(rawValue: Int(String(key))!)!
                     let now = try await serviceAt()
                     let outcome = try await now.grade(
@@ -182,7 +185,10 @@ enum TerminalMarkdown {
                 inCode.toggle()
                 continue
             }
-            if inCode { out.append("    " + text); continue }
+            if inCode {
+                out.append("    " + text)
+                continue
+            }
             if text.hasPrefix("#") {
                 out.append(terminal.bold(text.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)))
                 continue
@@ -205,7 +211,8 @@ enum TerminalMarkdown {
                 result += terminal.yellow(String(tail[tail.index(after: index)..<end]))
                 rest = tail[tail.index(after: end)...]
             } else if tail.hasPrefix("["), let close = tail.firstIndex(of: "]"), tail[tail.index(after: close)...].hasPrefix("("),
-                      let paren = tail[close...].firstIndex(of: ")") {
+                let paren = tail[close...].firstIndex(of: ")")
+            {
                 let label = tail[tail.index(after: index)..<close]
                 let target = tail[tail.index(close, offsetBy: 2)..<paren]
                 result += target.hasPrefix("item:") ? "\(label) [\(target.dropFirst(5))]" : "\(label) <\(target)>"

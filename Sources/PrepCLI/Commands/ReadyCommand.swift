@@ -63,7 +63,9 @@ struct ReadyShowCommand: AsyncParsableCommand {
         }
         let yes = report.checklists.filter { $0.answer == .yes }.count
         let flagged = report.redFlags.filter { $0.answer == .yes }
-        out.append("\nChecklists: \(yes) of \(report.checklists.count) ticked · red flags: \(flagged.count) present, \(report.redFlags.filter { $0.answer != nil }.count) of \(report.redFlags.count) checked")
+        out.append(
+            "\nChecklists: \(yes) of \(report.checklists.count) ticked · red flags: \(flagged.count) present, \(report.redFlags.filter { $0.answer != nil }.count) of \(report.redFlags.count) checked"
+        )
         for flag in flagged { out.append(terminal.yellow("  ! \(flag.text)")) }
         if checklists {
             for item in report.checklists + report.redFlags {

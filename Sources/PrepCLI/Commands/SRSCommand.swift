@@ -15,12 +15,12 @@ struct SRSReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Run reviews through the scheduler and print each card's state after each review.",
         discussion: """
-        Input: JSON lines {"card":"id","rating":1-4,"time":"2026-11-29T08:30:00Z"} in time order per card. \
-        Output: one JSON line per review: card, state (Learning, Review, Relearning), step, stability, \
-        difficulty, due, last_review. Matches the reference implementation (fsrs 6.3.2 on PyPI) with \
-        fuzzing off, which is the default here. A bad line is reported on standard error with its \
-        number and changes nothing; the other lines still run, and the exit status is then 1.
-        """
+            Input: JSON lines {"card":"id","rating":1-4,"time":"2026-11-29T08:30:00Z"} in time order per card. \
+            Output: one JSON line per review: card, state (Learning, Review, Relearning), step, stability, \
+            difficulty, due, last_review. Matches the reference implementation (fsrs 6.3.2 on PyPI) with \
+            fuzzing off, which is the default here. A bad line is reported on standard error with its \
+            number and changes nothing; the other lines still run, and the exit status is then 1.
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("Read reviews from this file instead of standard input.", valueName: "file"))
@@ -116,7 +116,10 @@ enum StepList {
             let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
             var seconds: Double?
             for (suffix, scale) in units where item.hasSuffix(suffix) {
-                if let value = Double(item.dropLast(suffix.count)) { seconds = value * scale; break }
+                if let value = Double(item.dropLast(suffix.count)) {
+                    seconds = value * scale
+                    break
+                }
             }
             if seconds == nil { seconds = Double(item) }
             guard let seconds, seconds > 0, seconds.isFinite else {

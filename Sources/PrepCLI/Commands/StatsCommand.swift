@@ -30,8 +30,11 @@ struct StatsCommand: AsyncParsableCommand {
     static func render(_ stats: PracticeStats, names: (String) -> String, terminal: Terminal) -> String {
         func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded())) %" } ?? "—" }
         var out = [terminal.bold("Practice statistics") + terminal.dim(" (days in \(stats.timeZone))")]
-        out.append("Due now \(stats.dueNow) · cards studied \(stats.cardsStudied) · reviews \(stats.reviewsTotal) · true retention \(percent(stats.trueRetention)) · streak \(stats.streakDays) day\(stats.streakDays == 1 ? "" : "s")")
-        out.append("\n" + terminal.bold("Reviews, last 30 days") + "  " + sparkline(stats.reviewsPerDay.map(\.count)) + "  total \(stats.reviewsPerDay.reduce(0) { $0 + $1.count })")
+        out.append(
+            "Due now \(stats.dueNow) · cards studied \(stats.cardsStudied) · reviews \(stats.reviewsTotal) · true retention \(percent(stats.trueRetention)) · streak \(stats.streakDays) day\(stats.streakDays == 1 ? "" : "s")"
+        )
+        out.append(
+            "\n" + terminal.bold("Reviews, last 30 days") + "  " + sparkline(stats.reviewsPerDay.map(\.count)) + "  total \(stats.reviewsPerDay.reduce(0) { $0 + $1.count })")
         out.append(terminal.bold("Due, next 30 days   ") + "  " + sparkline(stats.forecast.map(\.count)) + "  total \(stats.forecast.reduce(0) { $0 + $1.count })")
         let week = stats.forecast.prefix(7).map { "\($0.date.suffix(5)) \($0.count)" }.joined(separator: "  ")
         out.append(terminal.dim("  next 7 days: \(week)"))
@@ -41,7 +44,9 @@ struct StatsCommand: AsyncParsableCommand {
             for entry in stats.retentionBySkill {
                 let name = names(entry.skill)
                 let bar = String(repeating: "█", count: Int(((entry.retention ?? 0) * 20).rounded()))
-                out.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + percent(entry.retention).padding(toLength: 5, withPad: " ", startingAt: 0) + " " + bar + terminal.dim(" \(entry.passed)/\(entry.reviews)"))
+                out.append(
+                    "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + percent(entry.retention).padding(toLength: 5, withPad: " ", startingAt: 0) + " "
+                        + bar + terminal.dim(" \(entry.passed)/\(entry.reviews)"))
             }
         }
         return out.joined(separator: "\n")

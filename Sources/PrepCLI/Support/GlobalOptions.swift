@@ -9,7 +9,8 @@ public struct GlobalOptions: ParsableArguments {
     @ArgumentParser.Option(name: .long, help: ArgumentHelp("Folder for InfraPrep's data (default: $XDG_DATA_HOME/infraprep, else ~/.local/share/infraprep).", valueName: "dir"))
     public var dataDir: String?
 
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error or critical (default: $LOG_LEVEL, else info).", valueName: "level"))
+    @ArgumentParser.Option(
+        name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error or critical (default: $LOG_LEVEL, else info).", valueName: "level"))
     public var logLevel: Logger.Level?
 
     public init() {}

@@ -16,8 +16,8 @@ final class RawKeys {
         guard isTTY, !raw, tcgetattr(STDIN_FILENO, &saved) == 0 else { return }
         var settings = saved
         settings.c_lflag &= ~tcflag_t(ICANON | ECHO)
-        settings.c_cc.6 = 1 // VMIN: one byte at a time
-        settings.c_cc.5 = 0 // VTIME: no timeout
+        settings.c_cc.6 = 1  // VMIN: one byte at a time
+        settings.c_cc.5 = 0  // VTIME: no timeout
         if tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0 { raw = true }
     }
 

@@ -54,7 +54,9 @@ public enum CalcCatalogLoader {
         var seen = Set<String>()
         for gpu in gpus {
             if !seen.insert(gpu.id).inserted { fail("gpus.yaml", gpu.id, "id", "used twice") }
-            if gpu.id.range(of: #"^[a-z0-9][a-z0-9.-]*$"#, options: .regularExpression) == nil { fail("gpus.yaml", gpu.id, "id", "use lowercase letters, digits, dots and hyphens") }
+            if gpu.id.range(of: #"^[a-z0-9][a-z0-9.-]*$"#, options: .regularExpression) == nil {
+                fail("gpus.yaml", gpu.id, "id", "use lowercase letters, digits, dots and hyphens")
+            }
             if !(gpu.memoryGiB > 0 && gpu.memoryGiB < 10_000) { fail("gpus.yaml", gpu.id, "memory_gib", "\(gpu.memoryGiB) is out of range") }
             if !(gpu.memoryBandwidthGBs > 0 && gpu.memoryBandwidthGBs < 100_000) { fail("gpus.yaml", gpu.id, "memory_bandwidth_gb_s", "\(gpu.memoryBandwidthGBs) is out of range") }
             if gpu.tflops["bf16"] == nil && gpu.tflops["fp16"] == nil { fail("gpus.yaml", gpu.id, "tflops", "needs bf16 or fp16") }
@@ -65,7 +67,9 @@ public enum CalcCatalogLoader {
             if !gpu.specURL.hasPrefix("https://") { fail("gpus.yaml", gpu.id, "spec_url", "every figure needs its source (an https URL)") }
             if let price = gpu.pricePerHourUSD {
                 if !(price > 0 && price < 1_000) { fail("gpus.yaml", gpu.id, "price_per_hour_usd", "\(price) is out of range") }
-                if gpu.priceSource == nil || gpu.priceURL == nil || gpu.priceAsOf == nil { fail("gpus.yaml", gpu.id, "price_source", "a price needs price_source, price_url and price_as_of") }
+                if gpu.priceSource == nil || gpu.priceURL == nil || gpu.priceAsOf == nil {
+                    fail("gpus.yaml", gpu.id, "price_source", "a price needs price_source, price_url and price_as_of")
+                }
             }
         }
         seen = []
@@ -73,7 +77,9 @@ public enum CalcCatalogLoader {
             if !seen.insert(model.id).inserted { fail("models.yaml", model.id, "id", "used twice") }
             if !(model.params > 1e6 && model.params < 1e14) { fail("models.yaml", model.id, "params", "\(model.params) is out of range") }
             if !(model.activeParams > 0 && model.activeParams <= model.params) { fail("models.yaml", model.id, "active_params", "must be positive and at most params") }
-            if model.layers < 1 || model.hiddenSize < 1 || model.headDim < 1 || model.vocabSize < 1 || model.context < 1 { fail("models.yaml", model.id, "layers", "shape figures must be positive") }
+            if model.layers < 1 || model.hiddenSize < 1 || model.headDim < 1 || model.vocabSize < 1 || model.context < 1 {
+                fail("models.yaml", model.id, "layers", "shape figures must be positive")
+            }
             if model.kvHeads < 1 || model.attentionHeads % model.kvHeads != 0 { fail("models.yaml", model.id, "kv_heads", "must divide attention_heads (\(model.attentionHeads))") }
             if !model.sourceURL.hasPrefix("https://") { fail("models.yaml", model.id, "source_url", "every figure needs its source (an https URL)") }
             if model.trainingGPUHours != nil && model.trainingSourceURL == nil { fail("models.yaml", model.id, "training_source_url", "training figures need their source") }

@@ -9,7 +9,9 @@ public enum CurriculumLint {
     }
 
     /// Reads and checks both files once; the values are nil when a file cannot be read.
-    public static func load(root: URL, label: String, items: [ContentItem], taxonomy: Taxonomy?, preloaded: CurriculumFiles.Loaded? = nil) -> (plan: Curriculum?, checklists: [Checklist]?, issues: [LintIssue]) {
+    public static func load(root: URL, label: String, items: [ContentItem], taxonomy: Taxonomy?, preloaded: CurriculumFiles.Loaded? = nil) -> (
+        plan: Curriculum?, checklists: [Checklist]?, issues: [LintIssue]
+    ) {
         var issues: [LintIssue] = []
         var loadedPlan: Curriculum?
         var loadedChecklists: [Checklist]?
@@ -59,7 +61,10 @@ public enum CurriculumLint {
                     claim(project.id, in: planFile, planText)
                     links(project.items, project.id, in: planFile, planText)
                     if !phase.weeks.contains(project.week) {
-                        issues.append(LintIssue(file: planFile, line: line(of: "id: \(project.id)", in: planText), "weekend project '\(project.id)' is in week \(project.week), outside its phase's weeks \(phase.weeks)"))
+                        issues.append(
+                            LintIssue(
+                                file: planFile, line: line(of: "id: \(project.id)", in: planText),
+                                "weekend project '\(project.id)' is in week \(project.week), outside its phase's weeks \(phase.weeks)"))
                     }
                 }
             }

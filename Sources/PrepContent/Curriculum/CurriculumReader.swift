@@ -28,9 +28,11 @@ enum CurriculumReader {
                         tasks: try topic.required("tasks").items().map { task in
                             let rawKind = try task.text("kind")
                             guard let kind = Curriculum.Task.Kind(rawValue: rawKind) else {
-                                throw Failure(line: task.line, message: "unknown task kind '\(rawKind)'; use one of \(Curriculum.Task.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                throw Failure(
+                                    line: task.line, message: "unknown task kind '\(rawKind)'; use one of \(Curriculum.Task.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
                             }
-                            return Curriculum.Task(id: try task.text("id"), kind: kind, text: try task.text("text"), minutes: try task.required("minutes").integer(), items: try task.texts("items"))
+                            return Curriculum.Task(
+                                id: try task.text("id"), kind: kind, text: try task.text("text"), minutes: try task.required("minutes").integer(), items: try task.texts("items"))
                         }
                     )
                 },
@@ -59,7 +61,8 @@ enum CurriculumReader {
                     Checklist.Group(
                         title: group["title"].flatMap { $0.isNull ? nil : $0.string },
                         items: try group.required("items").items().map { item in
-                            Checklist.Item(id: try item.text("id"), text: try item.text("text"), skills: try item.texts("skills"), items: try item.texts("items"), url: item["url"]?.string)
+                            Checklist.Item(
+                                id: try item.text("id"), text: try item.text("text"), skills: try item.texts("skills"), items: try item.texts("items"), url: item["url"]?.string)
                         }
                     )
                 }
@@ -79,18 +82,18 @@ enum CurriculumReader {
     }
 }
 
-private extension FrontMatterValue {
-    func required(_ key: String) throws -> FrontMatterValue {
+extension FrontMatterValue {
+    fileprivate func required(_ key: String) throws -> FrontMatterValue {
         guard let value = self[key], !value.isNull else { throw CurriculumReader.Failure(line: line, message: "missing field '\(key)'") }
         return value
     }
 
-    func text(_ key: String) throws -> String {
+    fileprivate func text(_ key: String) throws -> String {
         guard let value = try required(key).string else { throw CurriculumReader.Failure(line: line, message: "field '\(key)' must be a text") }
         return value
     }
 
-    func texts(_ key: String) throws -> [String] {
+    fileprivate func texts(_ key: String) throws -> [String] {
         guard let value = self[key], !value.isNull else { return [] }
         return try value.items().map { element in
             guard let text = element.string else { throw CurriculumReader.Failure(line: element.line, message: "every entry of '\(key)' must be a text") }
@@ -98,17 +101,17 @@ private extension FrontMatterValue {
         }
     }
 
-    func items() throws -> [FrontMatterValue] {
+    fileprivate func items() throws -> [FrontMatterValue] {
         guard let values = list else { throw CurriculumReader.Failure(line: line, message: "expected a list") }
         return values
     }
 
-    func integer() throws -> Int {
+    fileprivate func integer() throws -> Int {
         guard let value = int else { throw CurriculumReader.Failure(line: line, message: "expected a whole number, got '\(string ?? "a list")'") }
         return value
     }
 
-    func number() throws -> Double {
+    fileprivate func number() throws -> Double {
         guard let text = string, let value = Double(text) else { throw CurriculumReader.Failure(line: line, message: "expected a number, got '\(string ?? "a list")'") }
         return value
     }

@@ -10,7 +10,10 @@ enum FastFrontMatter {
         func fileLine(_ i: Int) -> Int { firstLine + (i - lines.startIndex) }
         while index < lines.endIndex {
             let line = lines[index]
-            if skippable(line) { index += 1; continue }
+            if skippable(line) {
+                index += 1
+                continue
+            }
             guard indent(of: line) == 0, let (key, rest) = keyValue(line) else { return nil }
             let keyLine = fileLine(index)
             index += 1
@@ -24,7 +27,10 @@ enum FastFrontMatter {
             var itemIndent: Int?
             while index < lines.endIndex {
                 let next = lines[index]
-                if skippable(next) { index += 1; continue }
+                if skippable(next) {
+                    index += 1
+                    continue
+                }
                 let depth = indent(of: next)
                 let body = next.dropFirst(depth)
                 guard body.utf8.starts(with: "- ".utf8) || body.utf8.elementsEqual("-".utf8) else { break }

@@ -20,12 +20,13 @@ struct FrontMatter {
         guard let close = lines.dropFirst().firstIndex(where: Lines.isFence) else {
             return .failure(LintIssue(file: file, line: 1, "the front matter is not closed: add a line '---' after the YAML"))
         }
-        return .success(FrontMatter(
-            yamlLines: lines[1..<close],
-            yamlFirstLine: 2,
-            body: Array(lines[(close + 1)...]),
-            bodyFirstLine: close + 2
-        ))
+        return .success(
+            FrontMatter(
+                yamlLines: lines[1..<close],
+                yamlFirstLine: 2,
+                body: Array(lines[(close + 1)...]),
+                bodyFirstLine: close + 2
+            ))
     }
 }
 

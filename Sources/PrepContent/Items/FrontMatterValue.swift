@@ -50,9 +50,10 @@ indirect enum FrontMatterValue: Sendable {
         case let .sequence(sequence):
             return .list(sequence.map { from($0, firstLine: firstLine) }, line: line)
         case let .mapping(mapping):
-            return .map(mapping.map { pair in
-                (pair.key.string ?? "", (pair.key.mark?.line ?? 1) + firstLine - 1, from(pair.value, firstLine: firstLine))
-            }, line: line)
+            return .map(
+                mapping.map { pair in
+                    (pair.key.string ?? "", (pair.key.mark?.line ?? 1) + firstLine - 1, from(pair.value, firstLine: firstLine))
+                }, line: line)
         case .alias:
             return .scalar("", line: line, plain: true)
         }

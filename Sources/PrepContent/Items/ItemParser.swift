@@ -64,9 +64,13 @@ public enum ItemParser {
             issues.append(LintIssue(file: file, line: node?.line ?? lines[field] ?? top, message))
         }
         func string(_ field: String) -> String? {
-            guard let node = fields[field] else { error(field, "missing required field '\(field)'"); return nil }
+            guard let node = fields[field] else {
+                error(field, "missing required field '\(field)'")
+                return nil
+            }
             guard let value = node.string, !Lines.isBlank(value[...]) else {
-                error(field, "field '\(field)' must be a non-empty text"); return nil
+                error(field, "field '\(field)' must be a non-empty text")
+                return nil
             }
             return value
         }
@@ -76,11 +80,15 @@ public enum ItemParser {
                 return []
             }
             if node.isNull { return [] }
-            guard let sequence = node.list else { error(field, "field '\(field)' must be a list"); return [] }
+            guard let sequence = node.list else {
+                error(field, "field '\(field)' must be a list")
+                return []
+            }
             var out: [(String, FrontMatterValue)] = []
             for element in sequence {
                 guard let text = element.string, !Lines.isBlank(text[...]) else {
-                    error(field, "every entry of '\(field)' must be a non-empty text", at: element); continue
+                    error(field, "every entry of '\(field)' must be a non-empty text", at: element)
+                    continue
                 }
                 out.append((text, element))
             }
@@ -104,7 +112,9 @@ public enum ItemParser {
         let skill = string("skill")
         var difficulty: Int?
         if let node = fields["difficulty"] {
-            if let value = node.int, (1...3).contains(value) { difficulty = value } else {
+            if let value = node.int, (1...3).contains(value) {
+                difficulty = value
+            } else {
                 error("difficulty", "difficulty must be 1, 2 or 3 (got '\(node.string ?? "a list")')")
             }
         } else {
@@ -164,13 +174,20 @@ public enum ItemParser {
             if required { error("sources", "missing field 'sources': list where the figures and claims come from (title and url)", nil) }
             return []
         }
-        guard let sequence = node.list else { error("sources", "field 'sources' must be a list of {title, url}", nil); return [] }
+        guard let sequence = node.list else {
+            error("sources", "field 'sources' must be a list of {title, url}", nil)
+            return []
+        }
         if sequence.isEmpty, required { error("sources", "field 'sources' is empty; cite at least one source", nil) }
         var out: [ContentItem.Source] = []
         for entry in sequence {
-            guard let title = entry["title"]?.string, !title.isEmpty else { error("sources", "a source needs a 'title'", entry); continue }
+            guard let title = entry["title"]?.string, !title.isEmpty else {
+                error("sources", "a source needs a 'title'", entry)
+                continue
+            }
             guard let url = entry["url"]?.string, url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                error("sources", "source '\(title)' needs a 'url' starting with https:// or http://", entry); continue
+                error("sources", "source '\(title)' needs a 'url' starting with https:// or http://", entry)
+                continue
             }
             out.append(.init(title: title, url: url))
         }

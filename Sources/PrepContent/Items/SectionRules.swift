@@ -15,7 +15,8 @@ enum SectionRules {
                 continue
             }
             if index < lastIndex {
-                issues.append(LintIssue(file: file, line: sections[index].line, "section '## \(required)' is out of order; the order is \(kind.requiredSections.joined(separator: ", "))"))
+                issues.append(
+                    LintIssue(file: file, line: sections[index].line, "section '## \(required)' is out of order; the order is \(kind.requiredSections.joined(separator: ", "))"))
             }
             lastIndex = max(lastIndex, index)
             if sections[index].isEmpty {

@@ -55,7 +55,10 @@ public enum FlatJSON {
             i = end
             while i < b.count {
                 let c = b[i]
-                if c == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
+                if c == 0x22 {
+                    i += 1
+                    return String(decoding: out, as: UTF8.self)
+                }
                 if c == 0x5C {
                     i += 1
                     guard i < b.count else { break }
@@ -106,7 +109,10 @@ public enum FlatJSON {
                 let start = i
                 while i < b.count, (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2D || b[i] == 0x2B || b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 { i += 1 }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-                guard !text.isEmpty, let number = Double(text) else { i = start; throw fail("expected a string, number, true, false or null") }
+                guard !text.isEmpty, let number = Double(text) else {
+                    i = start
+                    throw fail("expected a string, number, true, false or null")
+                }
                 return .number(number, text: text)
             }
         }
@@ -129,8 +135,14 @@ public enum FlatJSON {
                 if let existing = members.firstIndex(where: { $0.key == key }) { members[existing].value = parsed } else { members.append((key, parsed)) }
                 skipSpace()
                 guard i < b.count else { throw fail("the object is not closed with }") }
-                if b[i] == 0x2C { i += 1; continue }
-                if b[i] == 0x7D { i += 1; break }
+                if b[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                if b[i] == 0x7D {
+                    i += 1
+                    break
+                }
                 throw fail("expected ',' or '}'")
             }
         }

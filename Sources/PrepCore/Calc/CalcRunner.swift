@@ -21,15 +21,20 @@ public enum CalcKind: String, Sendable, Codable, CaseIterable {
         case .train: ["model", "params", "tokens", "gpu", "gpus", "mfu", "precision", "price", "recompute", "days", "budget", "force"]
         case .memory: ["model", "params", "gpu", "gpus", "zero", "method", "lora-rank", "context", "batch", "recompute"]
         case .infer: ["model", "gpu", "precision", "kv-precision", "batch", "context", "tp", "usable"]
-        case .serve: ["model", "gpu", "precision", "kv-precision", "qps", "dau", "requests-per-user", "peak-factor", "input-tokens", "output-tokens",
-                      "tp", "batch", "tpot-ms", "ttft-ms", "headroom", "efficiency", "price"]
+        case .serve:
+            [
+                "model", "gpu", "precision", "kv-precision", "qps", "dau", "requests-per-user", "peak-factor", "input-tokens", "output-tokens",
+                "tp", "batch", "tpot-ms", "ttft-ms", "headroom", "efficiency", "price",
+            ]
         }
     }
 }
 
 /// A value as resolved for the answer: what was given or the default used.
 public enum CalcValue: Sendable, Equatable, Encodable {
-    case number(Double), text(String), flag(Bool)
+    case number(Double)
+    case text(String)
+    case flag(Bool)
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -91,10 +96,11 @@ public enum CalcRunner {
             throw CalcError(field: "tokens", problem: "missing", fix: "give --tokens, e.g. 2e12 (2 T)")
         }
         let gpu = try r.gpu()
-        let input = TrainingCompute.Input(params: params, tokens: tokens, gpu: gpu, gpus: try r.int("gpus") ?? 1, mfu: try r.number("mfu") ?? 0.4,
-                                          pricePerHour: try r.number("price"), precision: try r.precision("precision") ?? .bf16,
-                                          recompute: try r.flag("recompute"), targetDays: try r.number("days"), budgetUSD: try r.number("budget"),
-                                          force: try r.flag("force"))
+        let input = TrainingCompute.Input(
+            params: params, tokens: tokens, gpu: gpu, gpus: try r.int("gpus") ?? 1, mfu: try r.number("mfu") ?? 0.4,
+            pricePerHour: try r.number("price"), precision: try r.precision("precision") ?? .bf16,
+            recompute: try r.flag("recompute"), targetDays: try r.number("days"), budgetUSD: try r.number("budget"),
+            force: try r.flag("force"))
         let result = try TrainingCompute.compute(input)
         var inputs = r.resolved
         inputs["params"] = .number(params)
@@ -126,9 +132,10 @@ public enum CalcRunner {
         guard let method = TrainingMemory.Method(rawValue: methodText.lowercased()) else {
             throw CalcError(field: "method", problem: "'\(methodText)' is not a method", fix: "use full, lora or qlora")
         }
-        let input = TrainingMemory.Input(params: params, model: model, gpu: try r.gpu(), gpus: try r.int("gpus") ?? 1, zero: try r.zero(), method: method,
-                                         loraRank: try r.int("lora-rank") ?? 16, sequenceLength: try r.int("context"), batch: try r.int("batch"),
-                                         recompute: try r.flag("recompute"))
+        let input = TrainingMemory.Input(
+            params: params, model: model, gpu: try r.gpu(), gpus: try r.int("gpus") ?? 1, zero: try r.zero(), method: method,
+            loraRank: try r.int("lora-rank") ?? 16, sequenceLength: try r.int("context"), batch: try r.int("batch"),
+            recompute: try r.flag("recompute"))
         let result = try TrainingMemory.compute(input)
         var inputs = r.resolved
         inputs["params"] = .number(params)
@@ -149,9 +156,10 @@ public enum CalcRunner {
 
     static func infer(_ r: inout FieldReader) throws -> CalcOutcome {
         guard let model = try r.model() else { throw CalcError(field: "model", problem: "missing", fix: "give --model, e.g. llama-3-8b (the KV cache needs its shape)") }
-        let input = InferenceMemory.Input(model: model, gpu: try r.gpu(), precision: try r.precision("precision") ?? .bf16,
-                                          kvPrecision: try r.precision("kv-precision") ?? .bf16, batch: try r.int("batch") ?? 1,
-                                          context: try r.int("context"), tensorParallel: try r.int("tp") ?? 1, usable: try r.number("usable") ?? 0.9)
+        let input = InferenceMemory.Input(
+            model: model, gpu: try r.gpu(), precision: try r.precision("precision") ?? .bf16,
+            kvPrecision: try r.precision("kv-precision") ?? .bf16, batch: try r.int("batch") ?? 1,
+            context: try r.int("context"), tensorParallel: try r.int("tp") ?? 1, usable: try r.number("usable") ?? 0.9)
         let result = try InferenceMemory.compute(input)
         var inputs = r.resolved
         inputs["precision"] = .text(input.precision.rawValue)
@@ -258,7 +266,10 @@ struct FieldReader {
 
     mutating func zero(_ name: String = "zero") throws -> Int {
         guard let text = fields[name]?.lowercased() else { return 0 }
-        if text == "fsdp" { resolved["zero"] = .number(3); return 3 }
+        if text == "fsdp" {
+            resolved["zero"] = .number(3)
+            return 3
+        }
         return try int(name) ?? 0
     }
 

@@ -17,9 +17,11 @@ public struct GPUSpec: Sendable, Equatable, Codable, Identifiable {
     public var specURL: String
     public var notes: String?
 
-    public init(id: String, name: String, vendor: String, memoryGiB: Double, memoryBandwidthGBs: Double, tflops: [String: Double],
-                interconnect: String = "", interconnectGBs: Double? = nil, pricePerHourUSD: Double? = nil, priceSource: String? = nil,
-                priceURL: String? = nil, priceAsOf: String? = nil, specURL: String = "", notes: String? = nil) {
+    public init(
+        id: String, name: String, vendor: String, memoryGiB: Double, memoryBandwidthGBs: Double, tflops: [String: Double],
+        interconnect: String = "", interconnectGBs: Double? = nil, pricePerHourUSD: Double? = nil, priceSource: String? = nil,
+        priceURL: String? = nil, priceAsOf: String? = nil, specURL: String = "", notes: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.vendor = vendor
@@ -37,9 +39,17 @@ public struct GPUSpec: Sendable, Equatable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, vendor, memoryGiB = "memory_gib", memoryBandwidthGBs = "memory_bandwidth_gb_s", tflops, interconnect
-        case interconnectGBs = "interconnect_gb_s", pricePerHourUSD = "price_per_hour_usd", priceSource = "price_source", priceURL = "price_url"
-        case priceAsOf = "price_as_of", specURL = "spec_url", notes
+        case id, name, vendor
+        case memoryGiB = "memory_gib"
+        case memoryBandwidthGBs = "memory_bandwidth_gb_s"
+        case tflops, interconnect
+        case interconnectGBs = "interconnect_gb_s"
+        case pricePerHourUSD = "price_per_hour_usd"
+        case priceSource = "price_source"
+        case priceURL = "price_url"
+        case priceAsOf = "price_as_of"
+        case specURL = "spec_url"
+        case notes
     }
 
     public var memoryBytes: Double { memoryGiB * 1_073_741_824 }
@@ -76,9 +86,11 @@ public struct ModelSpec: Sendable, Equatable, Codable, Identifiable {
     public var trainingSourceURL: String?
     public var notes: String?
 
-    public init(id: String, name: String, params: Double, activeParams: Double? = nil, layers: Int, hiddenSize: Int, attentionHeads: Int, kvHeads: Int,
-                headDim: Int, vocabSize: Int, context: Int, trainingTokens: Double? = nil, trainingGPUHours: Double? = nil, trainingGPU: String? = nil,
-                kvCacheElementsPerTokenPerLayer: Int? = nil, sourceURL: String = "", trainingSourceURL: String? = nil, notes: String? = nil) {
+    public init(
+        id: String, name: String, params: Double, activeParams: Double? = nil, layers: Int, hiddenSize: Int, attentionHeads: Int, kvHeads: Int,
+        headDim: Int, vocabSize: Int, context: Int, trainingTokens: Double? = nil, trainingGPUHours: Double? = nil, trainingGPU: String? = nil,
+        kvCacheElementsPerTokenPerLayer: Int? = nil, sourceURL: String = "", trainingSourceURL: String? = nil, notes: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.params = params
@@ -100,10 +112,22 @@ public struct ModelSpec: Sendable, Equatable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, params, activeParams = "active_params", layers, hiddenSize = "hidden_size", attentionHeads = "attention_heads"
-        case kvHeads = "kv_heads", headDim = "head_dim", vocabSize = "vocab_size", context, trainingTokens = "training_tokens"
-        case trainingGPUHours = "training_gpu_hours", trainingGPU = "training_gpu", kvCacheElementsPerTokenPerLayer = "kv_cache_elements_per_token_per_layer"
-        case sourceURL = "source_url", trainingSourceURL = "training_source_url", notes
+        case id, name, params
+        case activeParams = "active_params"
+        case layers
+        case hiddenSize = "hidden_size"
+        case attentionHeads = "attention_heads"
+        case kvHeads = "kv_heads"
+        case headDim = "head_dim"
+        case vocabSize = "vocab_size"
+        case context
+        case trainingTokens = "training_tokens"
+        case trainingGPUHours = "training_gpu_hours"
+        case trainingGPU = "training_gpu"
+        case kvCacheElementsPerTokenPerLayer = "kv_cache_elements_per_token_per_layer"
+        case sourceURL = "source_url"
+        case trainingSourceURL = "training_source_url"
+        case notes
     }
 
     /// Cached elements per token per layer: keys and values of every KV head, or the
@@ -124,15 +148,17 @@ public struct CalcCatalog: Sendable, Equatable {
     public func gpu(_ id: String) throws -> GPUSpec {
         let key = id.lowercased()
         if let gpu = gpus.first(where: { $0.id == key }) { return gpu }
-        throw CalcError(field: "gpu", problem: "'\(id)' is not a GPU in the catalogue",
-                        fix: Self.didYouMean(key, gpus.map(\.id)))
+        throw CalcError(
+            field: "gpu", problem: "'\(id)' is not a GPU in the catalogue",
+            fix: Self.didYouMean(key, gpus.map(\.id)))
     }
 
     public func model(_ id: String) throws -> ModelSpec {
         let key = id.lowercased()
         if let model = models.first(where: { $0.id == key }) { return model }
-        throw CalcError(field: "model", problem: "'\(id)' is not a model in the catalogue",
-                        fix: Self.didYouMean(key, models.map(\.id)))
+        throw CalcError(
+            field: "model", problem: "'\(id)' is not a model in the catalogue",
+            fix: Self.didYouMean(key, models.map(\.id)))
     }
 
     static func didYouMean(_ typed: String, _ ids: [String]) -> String {

@@ -17,8 +17,10 @@ public enum InferenceMemory {
         /// activations and fragmentation (vLLM's default gpu_memory_utilization is 0.9).
         public var usable: Double
 
-        public init(model: ModelSpec, gpu: GPUSpec, precision: Precision = .bf16, kvPrecision: Precision = .bf16, batch: Int = 1,
-                    context: Int? = nil, tensorParallel: Int = 1, usable: Double = 0.9) {
+        public init(
+            model: ModelSpec, gpu: GPUSpec, precision: Precision = .bf16, kvPrecision: Precision = .bf16, batch: Int = 1,
+            context: Int? = nil, tensorParallel: Int = 1, usable: Double = 0.9
+        ) {
             self.model = model
             self.gpu = gpu
             self.precision = precision
@@ -63,8 +65,9 @@ public enum InferenceMemory {
 
     static func checkContext(_ tokens: Int, _ model: ModelSpec, field: String) throws {
         guard tokens <= model.context else {
-            throw CalcError(field: field, problem: "\(tokens) tokens is more than \(model.name)'s context of \(model.context)",
-                            fix: "give at most \(model.context) tokens per sequence")
+            throw CalcError(
+                field: field, problem: "\(tokens) tokens is more than \(model.name)'s context of \(model.context)",
+                fix: "give at most \(model.context) tokens per sequence")
         }
     }
 
@@ -99,38 +102,62 @@ public enum InferenceMemory {
         let room = capacity - weights / tp
         let maxBatch = room > 0 ? try CalcCheck.whole((room / (perSequence / shards)).rounded(.down), "batch", what: "sequences") : 0
         // The fewest GPUs (a power of two, up to 1,024) whose share fits.
-        let needed = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024].first { n in
-            weights / Double(n) + cache / Double(kvShards(model, tensorParallel: n)) <= capacity
-        } ?? 0
+        let needed =
+            [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024].first { n in
+                weights / Double(n) + cache / Double(kvShards(model, tensorParallel: n)) <= capacity
+            } ?? 0
         var steps: [CalcStep] = []
-        steps.append(CalcStep("Weights", formula: "N × bytes per parameter",
-                              substitution: "\(Spoken.count(model.params)) × \(Spoken.count(input.precision.bytes)) (\(input.precision.rawValue))",
-                              result: Spoken.bytes(weights),
-                              check: model.activeParams < model.params ? "Every expert stays in memory, though only \(Spoken.count(model.activeParams)) parameters work per token." : "A 7 B model is about 14 GB in 16-bit, 3.5 GB in 4-bit."))
-        let perTokenFormula = model.kvCacheElementsPerTokenPerLayer == nil
+        steps.append(
+            CalcStep(
+                "Weights", formula: "N × bytes per parameter",
+                substitution: "\(Spoken.count(model.params)) × \(Spoken.count(input.precision.bytes)) (\(input.precision.rawValue))",
+                result: Spoken.bytes(weights),
+                check: model.activeParams < model.params
+                    ? "Every expert stays in memory, though only \(Spoken.count(model.activeParams)) parameters work per token."
+                    : "A 7 B model is about 14 GB in 16-bit, 3.5 GB in 4-bit."))
+        let perTokenFormula =
+            model.kvCacheElementsPerTokenPerLayer == nil
             ? "2 × layers × KV heads × head dim × bytes"
             : "layers × \(model.kvElementsPerTokenPerLayer) cached elements × bytes (compressed latent attention)"
-        let perTokenNumbers = model.kvCacheElementsPerTokenPerLayer == nil
+        let perTokenNumbers =
+            model.kvCacheElementsPerTokenPerLayer == nil
             ? "2 × \(model.layers) × \(model.kvHeads) × \(model.headDim) × \(Spoken.count(input.kvPrecision.bytes))"
             : "\(model.layers) × \(model.kvElementsPerTokenPerLayer) × \(Spoken.count(input.kvPrecision.bytes))"
-        steps.append(CalcStep("KV cache per token", formula: perTokenFormula, substitution: perTokenNumbers, result: Spoken.bytes(perToken),
-                              check: model.kvHeads < model.attentionHeads ? "Grouped-query attention: \(model.kvHeads) KV heads for \(model.attentionHeads) query heads, \(model.attentionHeads / max(model.kvHeads, 1))× smaller than full multi-head." : nil))
-        steps.append(CalcStep("KV cache for the batch", formula: "per token × context × batch",
-                              substitution: "\(Spoken.bytes(perToken)) × \(context) × \(input.batch)", result: Spoken.bytes(cache), check: nil))
-        let kvFormula = model.kvCacheElementsPerTokenPerLayer == nil
-            ? (input.tensorParallel > model.kvHeads ? "KV cache ÷ \(model.kvHeads) (only \(model.kvHeads) KV heads to split; the rest are copies)" : "KV cache ÷ tensor-parallel GPUs")
+        steps.append(
+            CalcStep(
+                "KV cache per token", formula: perTokenFormula, substitution: perTokenNumbers, result: Spoken.bytes(perToken),
+                check: model.kvHeads < model.attentionHeads
+                    ? "Grouped-query attention: \(model.kvHeads) KV heads for \(model.attentionHeads) query heads, \(model.attentionHeads / max(model.kvHeads, 1))× smaller than full multi-head."
+                    : nil))
+        steps.append(
+            CalcStep(
+                "KV cache for the batch", formula: "per token × context × batch",
+                substitution: "\(Spoken.bytes(perToken)) × \(context) × \(input.batch)", result: Spoken.bytes(cache), check: nil))
+        let kvFormula =
+            model.kvCacheElementsPerTokenPerLayer == nil
+            ? (input.tensorParallel > model.kvHeads
+                ? "KV cache ÷ \(model.kvHeads) (only \(model.kvHeads) KV heads to split; the rest are copies)" : "KV cache ÷ tensor-parallel GPUs")
             : "the whole KV cache (a latent cache is one head, copied to every GPU)"
-        steps.append(CalcStep("Per GPU", formula: "weights ÷ tensor-parallel GPUs + " + kvFormula,
-                              substitution: "\(Spoken.bytes(weights)) ÷ \(input.tensorParallel) + \(Spoken.bytes(cache)) ÷ \(Int(shards))",
-                              result: Spoken.bytes(perGPU),
-                              check: fits ? "Fits in \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB."
-                                : needed > 0 ? "Over \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB: \(needed) GPUs are needed."
-                                : "Does not fit even on 1,024 GPUs: shrink the batch or the context."))
-        steps.append(CalcStep("Largest batch", formula: "⌊(usable memory − weights ÷ GPUs) ÷ KV cache per sequence per GPU⌋",
-                              substitution: "(\(Spoken.bytes(capacity)) − \(Spoken.bytes(weights / tp))) ÷ (\(Spoken.bytes(perSequence)) ÷ \(Int(shards)))",
-                              result: "\(maxBatch) sequences of \(context) tokens",
-                              check: maxBatch == 0 ? "The weights alone do not fit: add tensor-parallel GPUs or quantize." : "Paged attention (vLLM) allocates by the block, so real batches of shorter sequences are larger."))
-        return Result(weightsBytes: weights, kvCacheBytesPerToken: perToken, kvCacheBytes: cache, perGPUBytes: perGPU, gpuMemoryBytes: input.gpu.memoryBytes,
-                      fits: fits, maxBatch: maxBatch, gpusNeeded: needed, context: context, steps: steps)
+        steps.append(
+            CalcStep(
+                "Per GPU", formula: "weights ÷ tensor-parallel GPUs + " + kvFormula,
+                substitution: "\(Spoken.bytes(weights)) ÷ \(input.tensorParallel) + \(Spoken.bytes(cache)) ÷ \(Int(shards))",
+                result: Spoken.bytes(perGPU),
+                check: fits
+                    ? "Fits in \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB."
+                    : needed > 0
+                        ? "Over \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB: \(needed) GPUs are needed."
+                        : "Does not fit even on 1,024 GPUs: shrink the batch or the context."))
+        steps.append(
+            CalcStep(
+                "Largest batch", formula: "⌊(usable memory − weights ÷ GPUs) ÷ KV cache per sequence per GPU⌋",
+                substitution: "(\(Spoken.bytes(capacity)) − \(Spoken.bytes(weights / tp))) ÷ (\(Spoken.bytes(perSequence)) ÷ \(Int(shards)))",
+                result: "\(maxBatch) sequences of \(context) tokens",
+                check: maxBatch == 0
+                    ? "The weights alone do not fit: add tensor-parallel GPUs or quantize."
+                    : "Paged attention (vLLM) allocates by the block, so real batches of shorter sequences are larger."))
+        return Result(
+            weightsBytes: weights, kvCacheBytesPerToken: perToken, kvCacheBytes: cache, perGPUBytes: perGPU, gpuMemoryBytes: input.gpu.memoryBytes,
+            fits: fits, maxBatch: maxBatch, gpusNeeded: needed, context: context, steps: steps)
     }
 }

@@ -31,10 +31,12 @@ public enum ServingCapacity {
         public var efficiency: Double
         public var pricePerHour: Double?
 
-        public init(model: ModelSpec, gpu: GPUSpec, precision: Precision = .bf16, kvPrecision: Precision = .bf16, qps: Double? = nil,
-                    dailyUsers: Double? = nil, requestsPerUser: Double = 10, peakFactor: Double = 2, inputTokens: Int = 500, outputTokens: Int = 250,
-                    tensorParallel: Int? = nil, batch: Int? = nil, targetTPOTms: Double? = nil, targetTTFTms: Double? = nil, headroom: Double = 0.3,
-                    efficiency: Double = 0.7, pricePerHour: Double? = nil) {
+        public init(
+            model: ModelSpec, gpu: GPUSpec, precision: Precision = .bf16, kvPrecision: Precision = .bf16, qps: Double? = nil,
+            dailyUsers: Double? = nil, requestsPerUser: Double = 10, peakFactor: Double = 2, inputTokens: Int = 500, outputTokens: Int = 250,
+            tensorParallel: Int? = nil, batch: Int? = nil, targetTPOTms: Double? = nil, targetTTFTms: Double? = nil, headroom: Double = 0.3,
+            efficiency: Double = 0.7, pricePerHour: Double? = nil
+        ) {
             self.model = model
             self.gpu = gpu
             self.precision = precision
@@ -115,19 +117,24 @@ public enum ServingCapacity {
             let users = input.dailyUsers ?? 0
             let average = users * input.requestsPerUser / 86_400
             qps = average * input.peakFactor
-            steps.append(CalcStep("Peak requests per second", formula: "daily users × requests per user ÷ 86 400 s × peak factor",
-                                  substitution: "\(Spoken.count(users)) × \(Spoken.count(input.requestsPerUser)) ÷ 86 400 × \(Spoken.count(input.peakFactor))",
-                                  result: "\(Spoken.significant(qps)) requests/s", check: "Average \(Spoken.significant(average)) requests/s; traffic peaks at \(Spoken.count(input.peakFactor))× the daily mean."))
+            steps.append(
+                CalcStep(
+                    "Peak requests per second", formula: "daily users × requests per user ÷ 86 400 s × peak factor",
+                    substitution: "\(Spoken.count(users)) × \(Spoken.count(input.requestsPerUser)) ÷ 86 400 × \(Spoken.count(input.peakFactor))",
+                    result: "\(Spoken.significant(qps)) requests/s",
+                    check: "Average \(Spoken.significant(average)) requests/s; traffic peaks at \(Spoken.count(input.peakFactor))× the daily mean."))
         }
-        let shape = Shape(weights: model.params * input.precision.bytes,
-                          kvPerToken: Double(model.layers) * Double(model.kvElementsPerTokenPerLayer) * input.kvPrecision.bytes,
-                          averageContext: Double(input.inputTokens) + Double(input.outputTokens) / 2,
-                          sequenceTokens: Double(input.inputTokens + input.outputTokens))
+        let shape = Shape(
+            weights: model.params * input.precision.bytes,
+            kvPerToken: Double(model.layers) * Double(model.kvElementsPerTokenPerLayer) * input.kvPrecision.bytes,
+            averageContext: Double(input.inputTokens) + Double(input.outputTokens) / 2,
+            sequenceTokens: Double(input.inputTokens + input.outputTokens))
         let plan: Plan
         if let tp = input.tensorParallel {
             guard let found = try self.plan(input, shape: shape, qps: qps, tp: tp) else {
-                throw CalcError(field: "tp", problem: "\(tp) × \(input.gpu.name) cannot hold \(Spoken.bytes(shape.weights)) of weights and one sequence's KV cache",
-                                fix: "use more tensor-parallel GPUs, a lower --precision, or a larger GPU")
+                throw CalcError(
+                    field: "tp", problem: "\(tp) × \(input.gpu.name) cannot hold \(Spoken.bytes(shape.weights)) of weights and one sequence's KV cache",
+                    fix: "use more tensor-parallel GPUs, a lower --precision, or a larger GPU")
             }
             plan = found
         } else {
@@ -135,16 +142,19 @@ public enum ServingCapacity {
             let options = try [1, 2, 4, 8].compactMap { try self.plan(input, shape: shape, qps: qps, tp: $0) }
                 .filter { plan in input.batch.map { $0 <= plan.memoryBatch } ?? true }
             guard let best = options.min(by: { ($0.gpus, $0.tp) < ($1.gpus, $1.tp) }) else {
-                throw CalcError(field: "tp", problem: "\(Spoken.bytes(shape.weights)) of weights and a sequence's KV cache do not fit on 8 × \(input.gpu.name)",
-                                fix: "give --tp above 8 (several nodes), quantize with --precision int4, or choose a larger GPU")
+                throw CalcError(
+                    field: "tp", problem: "\(Spoken.bytes(shape.weights)) of weights and a sequence's KV cache do not fit on 8 × \(input.gpu.name)",
+                    fix: "give --tp above 8 (several nodes), quantize with --precision int4, or choose a larger GPU")
             }
             plan = best
         }
         if let batch = input.batch, batch > plan.memoryBatch {
-            throw CalcError(field: "batch", problem: "\(batch) sequences of \(Int(shape.sequenceTokens)) tokens do not fit beside the weights on \(plan.tp) GPU\(plan.tp == 1 ? "" : "s")",
-                            fix: "use --batch \(plan.memoryBatch) or less, or more tensor-parallel GPUs")
+            throw CalcError(
+                field: "batch", problem: "\(batch) sequences of \(Int(shape.sequenceTokens)) tokens do not fit beside the weights on \(plan.tp) GPU\(plan.tp == 1 ? "" : "s")",
+                fix: "use --batch \(plan.memoryBatch) or less, or more tensor-parallel GPUs")
         }
-        let tp = plan.tp, batch = plan.batch
+        let tp = plan.tp
+        let batch = plan.batch
         let bandwidth = Double(tp) * input.gpu.bandwidthBytesPerSecond * input.efficiency
         let flops = Double(tp) * (input.gpu.peakFLOPS(computePrecision(input.precision, input.gpu)) ?? 0) * input.efficiency
         let price = input.pricePerHour ?? input.gpu.pricePerHourUSD
@@ -154,49 +164,75 @@ public enum ServingCapacity {
         let meets = (input.targetTPOTms.map { plan.effectiveStep * 1000 <= $0 } ?? true) && (input.targetTTFTms.map { plan.prefill * 1000 <= $0 } ?? true)
         let shards = InferenceMemory.kvShards(model, tensorParallel: tp)
 
-        steps.append(CalcStep("GPUs per replica", formula: input.tensorParallel == nil ? "of 1, 2, 4 and 8 GPUs, the split that needs the fewest GPUs in all" : "as given",
-                              substitution: "\(Spoken.bytes(shape.weights)) of \(input.precision.rawValue) weights over \(Spoken.bytes(input.gpu.memoryBytes * usableShare)) usable per \(input.gpu.name) (\(Spoken.percent(usableShare)))",
-                              result: "\(tp) GPU\(tp == 1 ? "" : "s")",
-                              check: input.tensorParallel == nil ? "More GPUs per replica leave more room for the KV cache, so larger batches; the search weighs that against the GPUs spent." : nil))
-        steps.append(CalcStep("Decode step (one token for every sequence)", formula: "max((weights + batch × KV/token × avg context) ÷ bandwidth, 2 · N_active · batch ÷ FLOP/s)",
-                              substitution: "(\(Spoken.bytes(shape.weights)) + \(batch) × \(Spoken.bytes(shape.kvPerToken)) × \(Int(shape.averageContext))\(tp / shards > 1 ? " × \(tp / shards) copies" : "")) ÷ \(Spoken.significant(bandwidth / 1e12)) TB/s (\(tp) × \(Spoken.fixed(input.gpu.memoryBandwidthGBs, digits: 0)) GB/s × \(Spoken.percent(input.efficiency)))",
-                              result: "\(Spoken.duration(plan.step)) per step",
-                              check: "Every step reads all weights\(model.activeParams < model.params ? " (a mixture of experts at a large batch touches nearly every expert)" : ""): batching shares that read across sequences."))
-        steps.append(CalcStep("Prefill (time to first token)", formula: "2 · N_active · input tokens ÷ FLOP/s",
-                              substitution: "2 × \(Spoken.count(model.activeParams)) × \(input.inputTokens) ÷ \(Spoken.scientific(flops)) FLOP/s",
-                              result: Spoken.duration(plan.prefill), check: "Before queueing; attention adds more for very long prompts, and chunked prefill spreads them across decode steps."))
-        steps.append(CalcStep("Time per output token at peak", formula: "step ÷ (1 − share of time spent on prefills)",
-                              substitution: "\(Spoken.duration(plan.step)) ÷ (1 − \(Spoken.percent((plan.prefillShare * 1000).rounded() / 1000)))",
-                              result: "\(Spoken.duration(plan.effectiveStep))",
-                              check: "\(Spoken.significant(1 / plan.effectiveStep)) tokens/s per user; people read at about 5-10 tokens/s."))
-        steps.append(CalcStep("Request latency", formula: "prefill + output tokens × time per token",
-                              substitution: "\(Spoken.duration(plan.prefill)) + \(input.outputTokens) × \(Spoken.duration(plan.effectiveStep))",
-                              result: Spoken.duration(plan.latency),
-                              check: meets ? nil : "Misses the latency target: fewer sequences per replica, more tensor parallelism, or a faster GPU."))
+        steps.append(
+            CalcStep(
+                "GPUs per replica", formula: input.tensorParallel == nil ? "of 1, 2, 4 and 8 GPUs, the split that needs the fewest GPUs in all" : "as given",
+                substitution:
+                    "\(Spoken.bytes(shape.weights)) of \(input.precision.rawValue) weights over \(Spoken.bytes(input.gpu.memoryBytes * usableShare)) usable per \(input.gpu.name) (\(Spoken.percent(usableShare)))",
+                result: "\(tp) GPU\(tp == 1 ? "" : "s")",
+                check: input.tensorParallel == nil
+                    ? "More GPUs per replica leave more room for the KV cache, so larger batches; the search weighs that against the GPUs spent." : nil))
+        steps.append(
+            CalcStep(
+                "Decode step (one token for every sequence)", formula: "max((weights + batch × KV/token × avg context) ÷ bandwidth, 2 · N_active · batch ÷ FLOP/s)",
+                substitution:
+                    "(\(Spoken.bytes(shape.weights)) + \(batch) × \(Spoken.bytes(shape.kvPerToken)) × \(Int(shape.averageContext))\(tp / shards > 1 ? " × \(tp / shards) copies" : "")) ÷ \(Spoken.significant(bandwidth / 1e12)) TB/s (\(tp) × \(Spoken.fixed(input.gpu.memoryBandwidthGBs, digits: 0)) GB/s × \(Spoken.percent(input.efficiency)))",
+                result: "\(Spoken.duration(plan.step)) per step",
+                check:
+                    "Every step reads all weights\(model.activeParams < model.params ? " (a mixture of experts at a large batch touches nearly every expert)" : ""): batching shares that read across sequences."
+            ))
+        steps.append(
+            CalcStep(
+                "Prefill (time to first token)", formula: "2 · N_active · input tokens ÷ FLOP/s",
+                substitution: "2 × \(Spoken.count(model.activeParams)) × \(input.inputTokens) ÷ \(Spoken.scientific(flops)) FLOP/s",
+                result: Spoken.duration(plan.prefill), check: "Before queueing; attention adds more for very long prompts, and chunked prefill spreads them across decode steps."))
+        steps.append(
+            CalcStep(
+                "Time per output token at peak", formula: "step ÷ (1 − share of time spent on prefills)",
+                substitution: "\(Spoken.duration(plan.step)) ÷ (1 − \(Spoken.percent((plan.prefillShare * 1000).rounded() / 1000)))",
+                result: "\(Spoken.duration(plan.effectiveStep))",
+                check: "\(Spoken.significant(1 / plan.effectiveStep)) tokens/s per user; people read at about 5-10 tokens/s."))
+        steps.append(
+            CalcStep(
+                "Request latency", formula: "prefill + output tokens × time per token",
+                substitution: "\(Spoken.duration(plan.prefill)) + \(input.outputTokens) × \(Spoken.duration(plan.effectiveStep))",
+                result: Spoken.duration(plan.latency),
+                check: meets ? nil : "Misses the latency target: fewer sequences per replica, more tensor parallelism, or a faster GPU."))
         let gpuTime = plan.prefill + Double(input.outputTokens) * plan.step / Double(batch)
-        steps.append(CalcStep("Requests per second per replica", formula: "min(batch ÷ latency (Little's law), 1 ÷ (prefill + output tokens × step ÷ batch) (GPU time))",
-                              substitution: "min(\(batch) ÷ \(Spoken.duration(plan.prefill + Double(input.outputTokens) * plan.step)), 1 ÷ \(Spoken.duration(gpuTime)))",
-                              result: "\(Spoken.significant(plan.capacity)) requests/s",
-                              check: "\(batch) sequences at once: \(input.batch == nil ? "the most that fit\(input.targetTPOTms == nil ? " (at most \(largestAutoBatch))" : " within the time-per-token target")" : "as you gave")"
-                                  + (1 / gpuTime < Double(batch) / (plan.prefill + Double(input.outputTokens) * plan.step) ? "; the GPU's time, not the batch, is the limit: prefills take turns with decode steps." : ".")))
-        steps.append(CalcStep("Replicas", formula: "⌈peak QPS × (1 + headroom) ÷ per-replica QPS⌉",
-                              substitution: "⌈\(Spoken.significant(qps)) × \(Spoken.fixed(1 + input.headroom, digits: 2)) ÷ \(Spoken.significant(plan.capacity))⌉",
-                              result: "\(plan.replicas) replicas, \(plan.gpus) GPUs",
-                              check: "In flight at peak (Little's law, QPS × latency): \(Spoken.significant(qps * plan.latency)) requests."))
+        steps.append(
+            CalcStep(
+                "Requests per second per replica", formula: "min(batch ÷ latency (Little's law), 1 ÷ (prefill + output tokens × step ÷ batch) (GPU time))",
+                substitution: "min(\(batch) ÷ \(Spoken.duration(plan.prefill + Double(input.outputTokens) * plan.step)), 1 ÷ \(Spoken.duration(gpuTime)))",
+                result: "\(Spoken.significant(plan.capacity)) requests/s",
+                check:
+                    "\(batch) sequences at once: \(input.batch == nil ? "the most that fit\(input.targetTPOTms == nil ? " (at most \(largestAutoBatch))" : " within the time-per-token target")" : "as you gave")"
+                    + (1 / gpuTime < Double(batch) / (plan.prefill + Double(input.outputTokens) * plan.step)
+                        ? "; the GPU's time, not the batch, is the limit: prefills take turns with decode steps." : ".")))
+        steps.append(
+            CalcStep(
+                "Replicas", formula: "⌈peak QPS × (1 + headroom) ÷ per-replica QPS⌉",
+                substitution: "⌈\(Spoken.significant(qps)) × \(Spoken.fixed(1 + input.headroom, digits: 2)) ÷ \(Spoken.significant(plan.capacity))⌉",
+                result: "\(plan.replicas) replicas, \(plan.gpus) GPUs",
+                check: "In flight at peak (Little's law, QPS × latency): \(Spoken.significant(qps * plan.latency)) requests."))
         if let price, let perHour {
-            steps.append(CalcStep("Cost", formula: "GPUs × price × 730 h/month",
-                                  substitution: "\(plan.gpus) × \(Spoken.dollars(price)) × 730", result: "\(Spoken.dollars(perHour * hoursPerMonth)) a month",
-                                  check: "Sized for the peak; autoscaling down off-peak can save a third or more."))
-            steps.append(CalcStep("Cost per million tokens", formula: "cost per hour ÷ tokens per hour × 10⁶",
-                                  substitution: "\(Spoken.dollars(perHour)) ÷ \(Spoken.count(tokensPerHour)) × 10⁶",
-                                  result: "\(Spoken.dollars(perHour / tokensPerHour * 1e6)) (\(Spoken.dollars(perHour / outputPerHour * 1e6)) per million output tokens)",
-                                  check: "At peak load; at the daily average the fleet is idler and each token costs more."))
+            steps.append(
+                CalcStep(
+                    "Cost", formula: "GPUs × price × 730 h/month",
+                    substitution: "\(plan.gpus) × \(Spoken.dollars(price)) × 730", result: "\(Spoken.dollars(perHour * hoursPerMonth)) a month",
+                    check: "Sized for the peak; autoscaling down off-peak can save a third or more."))
+            steps.append(
+                CalcStep(
+                    "Cost per million tokens", formula: "cost per hour ÷ tokens per hour × 10⁶",
+                    substitution: "\(Spoken.dollars(perHour)) ÷ \(Spoken.count(tokensPerHour)) × 10⁶",
+                    result: "\(Spoken.dollars(perHour / tokensPerHour * 1e6)) (\(Spoken.dollars(perHour / outputPerHour * 1e6)) per million output tokens)",
+                    check: "At peak load; at the daily average the fleet is idler and each token costs more."))
         }
-        return Result(qps: qps, tensorParallel: tp, batch: batch, decodeStepSeconds: plan.effectiveStep, prefillSeconds: plan.prefill, requestLatencySeconds: plan.latency,
-                      concurrency: qps * plan.latency, requestsPerSecondPerReplica: plan.capacity, outputTokensPerSecondPerReplica: Double(batch) / plan.step,
-                      replicas: plan.replicas, gpusNeeded: plan.gpus, pricePerGPUHourUSD: price, costPerHourUSD: perHour, costPerMonthUSD: perHour.map { $0 * hoursPerMonth },
-                      costPerMillionTokensUSD: perHour.map { $0 / tokensPerHour * 1e6 }, costPerMillionOutputTokensUSD: perHour.map { $0 / outputPerHour * 1e6 },
-                      meetsLatencyTarget: meets, steps: steps)
+        return Result(
+            qps: qps, tensorParallel: tp, batch: batch, decodeStepSeconds: plan.effectiveStep, prefillSeconds: plan.prefill, requestLatencySeconds: plan.latency,
+            concurrency: qps * plan.latency, requestsPerSecondPerReplica: plan.capacity, outputTokensPerSecondPerReplica: Double(batch) / plan.step,
+            replicas: plan.replicas, gpusNeeded: plan.gpus, pricePerGPUHourUSD: price, costPerHourUSD: perHour, costPerMonthUSD: perHour.map { $0 * hoursPerMonth },
+            costPerMillionTokensUSD: perHour.map { $0 / tokensPerHour * 1e6 }, costPerMillionOutputTokensUSD: perHour.map { $0 / outputPerHour * 1e6 },
+            meetsLatencyTarget: meets, steps: steps)
     }
 
     /// Share of GPU memory the weights and cache may use (vLLM's default gpu_memory_utilization).
@@ -225,8 +261,9 @@ public enum ServingCapacity {
             let load = qps / Double(replicas)
             let share = min(0.95, load * prefill)
             let effective = step / (1 - share)
-            return Plan(tp: tp, batch: batch, memoryBatch: memoryBatch, step: step, prefill: prefill, capacity: capacityPerReplica, replicas: replicas,
-                        prefillShare: share, effectiveStep: effective, latency: prefill + output * effective)
+            return Plan(
+                tp: tp, batch: batch, memoryBatch: memoryBatch, step: step, prefill: prefill, capacity: capacityPerReplica, replicas: replicas,
+                prefillShare: share, effectiveStep: effective, latency: prefill + output * effective)
         }
         var batch = min(input.batch ?? min(memoryBatch, largestAutoBatch), memoryBatch)
         var plan = try evaluate(batch)

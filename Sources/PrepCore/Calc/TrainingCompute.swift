@@ -20,8 +20,10 @@ public enum TrainingCompute {
         /// Allows more than `maximumTokens`.
         public var force: Bool
 
-        public init(params: Double, tokens: Double, gpu: GPUSpec, gpus: Int = 1, mfu: Double = 0.4, pricePerHour: Double? = nil,
-                    precision: Precision = .bf16, recompute: Bool = false, targetDays: Double? = nil, budgetUSD: Double? = nil, force: Bool = false) {
+        public init(
+            params: Double, tokens: Double, gpu: GPUSpec, gpus: Int = 1, mfu: Double = 0.4, pricePerHour: Double? = nil,
+            precision: Precision = .bf16, recompute: Bool = false, targetDays: Double? = nil, budgetUSD: Double? = nil, force: Bool = false
+        ) {
             self.params = params
             self.tokens = tokens
             self.gpu = gpu
@@ -64,8 +66,9 @@ public enum TrainingCompute {
 
     public static func validate(_ input: Input) throws {
         try CalcCheck.positive(input.params, "params", most: 1e14, unit: "parameters")
-        try CalcCheck.positive(input.tokens, "tokens", most: input.force ? forcedMaximumTokens : maximumTokens, unit: "tokens",
-                               tooMuch: input.force ? "give at most 10²⁰" : "more than 10¹⁶ tokens is beyond any training run so far; pass --force if you mean it")
+        try CalcCheck.positive(
+            input.tokens, "tokens", most: input.force ? forcedMaximumTokens : maximumTokens, unit: "tokens",
+            tooMuch: input.force ? "give at most 10²⁰" : "more than 10¹⁶ tokens is beyond any training run so far; pass --force if you mean it")
         try CalcCheck.count(input.gpus, "gpus", most: 1_000_000)
         try CalcCheck.fraction(input.mfu, "mfu", least: 0.01)
         if let price = input.pricePerHour { try CalcCheck.nonNegative(price, "price", most: 1_000, unit: "dollars per GPU-hour") }
@@ -80,14 +83,16 @@ public enum TrainingCompute {
             throw CalcError(field: "precision", problem: "\(input.precision.rawValue) is not a training precision", fix: "use bf16, fp16, fp8, tf32 or fp32")
         }
         guard input.gpu.peakFLOPS(input.precision) != nil else {
-            throw CalcError(field: "precision", problem: "\(input.gpu.name) has no \(input.precision.rawValue) math",
-                            fix: "choose one of: \(input.gpu.tflops.keys.sorted().joined(separator: ", "))")
+            throw CalcError(
+                field: "precision", problem: "\(input.gpu.name) has no \(input.precision.rawValue) math",
+                fix: "choose one of: \(input.gpu.tflops.keys.sorted().joined(separator: ", "))")
         }
     }
 
     public static func compute(_ input: Input) throws -> Result {
         try validate(input)
-        let n = input.params, d = input.tokens
+        let n = input.params
+        let d = input.tokens
         let perToken = 6.0 * n
         let total = perToken * d
         let peak = input.gpu.peakFLOPS(input.precision) ?? 0
@@ -99,79 +104,90 @@ public enum TrainingCompute {
         let chinchilla = chinchillaTokensPerParam * n
         var steps: [CalcStep] = []
         let factor = "6"
-        steps.append(CalcStep(
-            "Training compute", formula: "C ≈ 6 · N · D",
-            substitution: "6 × \(Spoken.count(n)) parameters × \(Spoken.count(d)) tokens",
-            result: "\(Spoken.scientific(total)) FLOPs",
-            check: "2 FLOPs per parameter per token forward and 4 backward; GPT-3 (175 B, 300 B tokens) took about 3.1 × 10²³."
-        ))
+        steps.append(
+            CalcStep(
+                "Training compute", formula: "C ≈ 6 · N · D",
+                substitution: "6 × \(Spoken.count(n)) parameters × \(Spoken.count(d)) tokens",
+                result: "\(Spoken.scientific(total)) FLOPs",
+                check: "2 FLOPs per parameter per token forward and 4 backward; GPT-3 (175 B, 300 B tokens) took about 3.1 × 10²³."
+            ))
         if input.recompute {
-            steps.append(CalcStep(
-                "Hardware FLOPs with full recomputation", formula: "8 · N · D (the forward pass runs twice); HFU = MFU × 8/6",
-                substitution: "8 × \(Spoken.count(n)) × \(Spoken.count(d)); \(Spoken.percent(input.mfu)) × 8/6",
-                result: "\(Spoken.scientific(8 * n * d)) FLOPs, HFU \(Spoken.percent(input.mfu * 8 / 6))",
-                check: "MFU counts model FLOPs only (PaLM, 2022), so the time below is the same; an MFU measured with recomputation on already includes its cost. Selective recomputation costs a few percent."
-            ))
+            steps.append(
+                CalcStep(
+                    "Hardware FLOPs with full recomputation", formula: "8 · N · D (the forward pass runs twice); HFU = MFU × 8/6",
+                    substitution: "8 × \(Spoken.count(n)) × \(Spoken.count(d)); \(Spoken.percent(input.mfu)) × 8/6",
+                    result: "\(Spoken.scientific(8 * n * d)) FLOPs, HFU \(Spoken.percent(input.mfu * 8 / 6))",
+                    check:
+                        "MFU counts model FLOPs only (PaLM, 2022), so the time below is the same; an MFU measured with recomputation on already includes its cost. Selective recomputation costs a few percent."
+                ))
         }
-        steps.append(CalcStep(
-            "Sustained rate per GPU", formula: "peak × MFU",
-            substitution: "\(Spoken.fixed(peak / 1e12, digits: 1)) TFLOPS (\(input.gpu.name), dense \(input.precision.rawValue)) × \(Spoken.percent(input.mfu))",
-            result: "\(Spoken.fixed(sustained / 1e12, digits: 1)) TFLOPS",
-            check: "Large dense runs reach 35-50 % MFU; Meta reports 38-43 % for Llama 3.1 405B on H100s."
-        ))
-        steps.append(CalcStep(
-            "GPU-hours", formula: "C ÷ rate ÷ 3600 s/h",
-            substitution: "\(Spoken.scientific(total)) ÷ \(Spoken.scientific(sustained)) FLOP/s ÷ 3600",
-            result: "\(Spoken.count(gpuHours)) GPU-hours",
-            check: "Llama 2 7B (2 T tokens) took 184 K A100-hours, Llama 3.1 405B 30.8 M H100-hours."
-        ))
-        steps.append(CalcStep(
-            "Wall-clock time", formula: "GPU-hours ÷ GPUs ÷ 24 h/day",
-            substitution: "\(Spoken.count(gpuHours)) ÷ \(input.gpus) ÷ 24",
-            result: "\(Spoken.fixed(days, digits: days < 10 ? 1 : 0)) days",
-            check: days > 120 ? "Over four months: more GPUs, or fewer tokens." : "About \(Spoken.fixed(days / 7, digits: 1)) weeks, before restarts and evaluation."
-        ))
-        if let price, let cost {
-            steps.append(CalcStep(
-                "Cost", formula: "GPU-hours × price per GPU-hour",
-                substitution: "\(Spoken.count(gpuHours)) × \(Spoken.dollars(price))",
-                result: Spoken.dollars(cost),
-                check: input.pricePerHour == nil
-                    ? "On-demand list price\(input.gpu.priceAsOf.map { " (\($0))" } ?? ""); reserved capacity is often 30-60 % cheaper."
-                    : "At the price you gave."
+        steps.append(
+            CalcStep(
+                "Sustained rate per GPU", formula: "peak × MFU",
+                substitution: "\(Spoken.fixed(peak / 1e12, digits: 1)) TFLOPS (\(input.gpu.name), dense \(input.precision.rawValue)) × \(Spoken.percent(input.mfu))",
+                result: "\(Spoken.fixed(sustained / 1e12, digits: 1)) TFLOPS",
+                check: "Large dense runs reach 35-50 % MFU; Meta reports 38-43 % for Llama 3.1 405B on H100s."
             ))
+        steps.append(
+            CalcStep(
+                "GPU-hours", formula: "C ÷ rate ÷ 3600 s/h",
+                substitution: "\(Spoken.scientific(total)) ÷ \(Spoken.scientific(sustained)) FLOP/s ÷ 3600",
+                result: "\(Spoken.count(gpuHours)) GPU-hours",
+                check: "Llama 2 7B (2 T tokens) took 184 K A100-hours, Llama 3.1 405B 30.8 M H100-hours."
+            ))
+        steps.append(
+            CalcStep(
+                "Wall-clock time", formula: "GPU-hours ÷ GPUs ÷ 24 h/day",
+                substitution: "\(Spoken.count(gpuHours)) ÷ \(input.gpus) ÷ 24",
+                result: "\(Spoken.fixed(days, digits: days < 10 ? 1 : 0)) days",
+                check: days > 120 ? "Over four months: more GPUs, or fewer tokens." : "About \(Spoken.fixed(days / 7, digits: 1)) weeks, before restarts and evaluation."
+            ))
+        if let price, let cost {
+            steps.append(
+                CalcStep(
+                    "Cost", formula: "GPU-hours × price per GPU-hour",
+                    substitution: "\(Spoken.count(gpuHours)) × \(Spoken.dollars(price))",
+                    result: Spoken.dollars(cost),
+                    check: input.pricePerHour == nil
+                        ? "On-demand list price\(input.gpu.priceAsOf.map { " (\($0))" } ?? ""); reserved capacity is often 30-60 % cheaper."
+                        : "At the price you gave."
+                ))
         }
         var gpusNeeded: Int?
         if let target = input.targetDays {
             let needed = try CalcCheck.whole((gpuHours / (target * 24)).rounded(.up), "days", what: "GPUs")
             gpusNeeded = needed
-            steps.append(CalcStep(
-                "GPUs to finish in \(Spoken.count(target)) days", formula: "⌈GPU-hours ÷ (days × 24)⌉",
-                substitution: "⌈\(Spoken.count(gpuHours)) ÷ (\(Spoken.count(target)) × 24)⌉",
-                result: "\(needed) GPUs",
-                check: needed > 10_000 ? "More than 10 K GPUs: a frontier-lab cluster." : "Round up to whole nodes (8 GPUs each) in practice."
-            ))
+            steps.append(
+                CalcStep(
+                    "GPUs to finish in \(Spoken.count(target)) days", formula: "⌈GPU-hours ÷ (days × 24)⌉",
+                    substitution: "⌈\(Spoken.count(gpuHours)) ÷ (\(Spoken.count(target)) × 24)⌉",
+                    result: "\(needed) GPUs",
+                    check: needed > 10_000 ? "More than 10 K GPUs: a frontier-lab cluster." : "Round up to whole nodes (8 GPUs each) in practice."
+                ))
         }
         var budgetTokens: Double?
         if let budget = input.budgetUSD, let price {
             let tokens = budget / price * 3600 * sustained / perToken
             budgetTokens = tokens
-            steps.append(CalcStep(
-                "Tokens a budget buys", formula: "budget ÷ price × 3600 × rate ÷ (\(factor) · N)",
-                substitution: "\(Spoken.dollars(budget)) ÷ \(Spoken.dollars(price)) × 3600 × \(Spoken.scientific(sustained)) ÷ \(Spoken.scientific(perToken))",
-                result: "\(Spoken.count(tokens)) tokens",
-                check: "That is \(Spoken.fixed(tokens / n, digits: 1)) tokens per parameter; Chinchilla-optimal is about 20."
-            ))
+            steps.append(
+                CalcStep(
+                    "Tokens a budget buys", formula: "budget ÷ price × 3600 × rate ÷ (\(factor) · N)",
+                    substitution: "\(Spoken.dollars(budget)) ÷ \(Spoken.dollars(price)) × 3600 × \(Spoken.scientific(sustained)) ÷ \(Spoken.scientific(perToken))",
+                    result: "\(Spoken.count(tokens)) tokens",
+                    check: "That is \(Spoken.fixed(tokens / n, digits: 1)) tokens per parameter; Chinchilla-optimal is about 20."
+                ))
         }
-        steps.append(CalcStep(
-            "Chinchilla-optimal tokens", formula: "D ≈ 20 · N (Hoffmann et al., 2022)",
-            substitution: "20 × \(Spoken.count(n))",
-            result: "\(Spoken.count(chinchilla)) tokens",
-            check: "You plan \(Spoken.fixed(d / chinchilla, digits: 1))× that; models meant to be served cheaply train far past it (Llama 3 8B: 15 T tokens)."
-        ))
-        return Result(flopsPerToken: perToken, totalFlops: total, sustainedFlopsPerGPU: sustained, gpuHours: gpuHours, wallClockDays: days,
-                      pricePerGPUHourUSD: price, costUSD: cost, chinchillaTokens: chinchilla, gpusNeeded: gpusNeeded, tokensForBudget: budgetTokens,
-                      hardwareFlops: input.recompute ? 8 * n * d : nil, steps: steps)
+        steps.append(
+            CalcStep(
+                "Chinchilla-optimal tokens", formula: "D ≈ 20 · N (Hoffmann et al., 2022)",
+                substitution: "20 × \(Spoken.count(n))",
+                result: "\(Spoken.count(chinchilla)) tokens",
+                check: "You plan \(Spoken.fixed(d / chinchilla, digits: 1))× that; models meant to be served cheaply train far past it (Llama 3 8B: 15 T tokens)."
+            ))
+        return Result(
+            flopsPerToken: perToken, totalFlops: total, sustainedFlopsPerGPU: sustained, gpuHours: gpuHours, wallClockDays: days,
+            pricePerGPUHourUSD: price, costUSD: cost, chinchillaTokens: chinchilla, gpusNeeded: gpusNeeded, tokensForBudget: budgetTokens,
+            hardwareFlops: input.recompute ? 8 * n * d : nil, steps: steps)
     }
 
     /// The MFU a reported run implies: its FLOPs over what its GPU-hours could do at peak.

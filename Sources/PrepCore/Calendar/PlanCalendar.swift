@@ -23,20 +23,22 @@ public enum PlanCalendar {
             let lines = tasks.map { task in
                 "- \(task.text)" + (task.parts > 1 ? " (part \(task.part) of \(task.parts))" : "") + ", \(task.minutes) min [\(task.id)]"
             }
-            events.append(CalendarEvent(
-                uid: "study-\(date)@infraprep", title: "Study: \(tasks.count) task\(tasks.count == 1 ? "" : "s"), \(minutes) min (week \(tasks[0].week))",
-                description: lines.joined(separator: "\n") + "\n\nTick them with `infraprep plan done ID` or on the Today page.",
-                start: day.instant(atMinute: startMinute, in: timeZone), durationMinutes: minutes,
-                categories: ["InfraPrep", "Study"], alarmMinutesBefore: alarmMinutes
-            ))
+            events.append(
+                CalendarEvent(
+                    uid: "study-\(date)@infraprep", title: "Study: \(tasks.count) task\(tasks.count == 1 ? "" : "s"), \(minutes) min (week \(tasks[0].week))",
+                    description: lines.joined(separator: "\n") + "\n\nTick them with `infraprep plan done ID` or on the Today page.",
+                    start: day.instant(atMinute: startMinute, in: timeZone), durationMinutes: minutes,
+                    categories: ["InfraPrep", "Study"], alarmMinutesBefore: alarmMinutes
+                ))
         }
         if let interview = plan.settings.interviewDate, let day = PlanSettings.day(interview) {
-            events.append(CalendarEvent(
-                uid: "interview-\(interview)@infraprep", title: "Interview",
-                description: "The day your plan was fitted to. The day before: the seed's day-before checklist.",
-                start: day.instant(atMinute: 9 * 60, in: timeZone), durationMinutes: 60,
-                categories: ["InfraPrep", "Interview"], alarmMinutesBefore: 24 * 60
-            ))
+            events.append(
+                CalendarEvent(
+                    uid: "interview-\(interview)@infraprep", title: "Interview",
+                    description: "The day your plan was fitted to. The day before: the seed's day-before checklist.",
+                    start: day.instant(atMinute: 9 * 60, in: timeZone), durationMinutes: 60,
+                    categories: ["InfraPrep", "Interview"], alarmMinutesBefore: 24 * 60
+                ))
         }
         return events
     }

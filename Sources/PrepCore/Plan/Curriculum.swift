@@ -13,7 +13,9 @@ public struct Curriculum: Sendable, Equatable, Codable {
         public var weekendProjects: [WeekendProject]
         public var checkpoint: [String]
 
-        public init(id: String, title: String, weeks: [Int], timeSplit: TimeSplit, dailyPractice: [String], topics: [Topic], weekendProjects: [WeekendProject], checkpoint: [String]) {
+        public init(
+            id: String, title: String, weeks: [Int], timeSplit: TimeSplit, dailyPractice: [String], topics: [Topic], weekendProjects: [WeekendProject], checkpoint: [String]
+        ) {
             self.id = id
             self.title = title
             self.weeks = weeks
@@ -51,7 +53,9 @@ public struct Curriculum: Sendable, Equatable, Codable {
 
     public struct Task: Sendable, Equatable, Codable, Identifiable {
         public enum Kind: String, Sendable, Codable, CaseIterable {
-            case theory, handsOn = "hands-on", practice, review, build, mock, behavioral
+            case theory
+            case handsOn = "hands-on"
+            case practice, review, build, mock, behavioral
         }
         public var id: String
         public var kind: Kind
@@ -148,8 +152,12 @@ public struct Checklist: Sendable, Equatable, Codable, Identifiable {
 // Decoding from the YAML files: snake_case keys, and optional lists that may be left out.
 extension Curriculum.Phase {
     enum CodingKeys: String, CodingKey {
-        case id, title, weeks, timeSplit = "time_split", dailyPractice = "daily_practice", topics
-        case weekendProjects = "weekend_projects", checkpoint
+        case id, title, weeks
+        case timeSplit = "time_split"
+        case dailyPractice = "daily_practice"
+        case topics
+        case weekendProjects = "weekend_projects"
+        case checkpoint
     }
 
     public init(from decoder: any Decoder) throws {
@@ -166,7 +174,10 @@ extension Curriculum.Phase {
 }
 
 extension Curriculum.TimeSplit {
-    enum CodingKeys: String, CodingKey { case theory, handsOn = "hands_on" }
+    enum CodingKeys: String, CodingKey {
+        case theory
+        case handsOn = "hands_on"
+    }
 }
 
 extension Curriculum.Task {

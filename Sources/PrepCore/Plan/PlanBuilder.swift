@@ -62,8 +62,9 @@ public enum PlanBuilder {
     public static func build(curriculum: Curriculum, taxonomy: Taxonomy, settings: PlanSettings) throws -> StudyPlan {
         let errors = settings.validate(taxonomy: taxonomy)
         guard errors.isEmpty, let start = PlanSettings.day(settings.start) else {
-            throw PlainError("invalid plan settings: " + errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " "),
-                             fix: "fix the values named above")
+            throw PlainError(
+                "invalid plan settings: " + errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " "),
+                fix: "fix the values named above")
         }
         var notes: [String] = []
         var units = self.units(curriculum, taxonomy: taxonomy)
@@ -81,7 +82,9 @@ public enum PlanBuilder {
                 fit(&units, capacity: capacity, total: total, dropped: &dropped, notes: &notes)
             } else if total < capacity * 0.8 {
                 capacityPerDay = max(30, (total / Double(max(studyDays, 1))).rounded(.up))
-                notes.append("Stretched to the interview on \(interviewText): about \(Int(capacityPerDay)) minutes of planned work a day instead of \(Int(daily)); use the rest for practice and mocks.")
+                notes.append(
+                    "Stretched to the interview on \(interviewText): about \(Int(capacityPerDay)) minutes of planned work a day instead of \(Int(daily)); use the rest for practice and mocks."
+                )
             }
         }
         let tasks = lay(units, start: start, settings: settings, capacityPerDay: capacityPerDay)
@@ -111,15 +114,19 @@ public enum PlanBuilder {
             // The phase's tasks are spread evenly over its weeks, in curriculum order.
             for (index, (topic, task)) in tasks.enumerated() {
                 let week = weeks[min(weeks.count - 1, index * weeks.count / max(tasks.count, 1))]
-                out.append(Unit(taskID: task.id, curriculumWeek: week, phase: phase.id, kind: task.kind, text: task.text,
-                                minutes: Double(task.minutes), skills: topic.skills, items: task.items,
-                                tier: topic.skills.compactMap { tier(of: $0, taxonomy) }.min(), order: out.count))
+                out.append(
+                    Unit(
+                        taskID: task.id, curriculumWeek: week, phase: phase.id, kind: task.kind, text: task.text,
+                        minutes: Double(task.minutes), skills: topic.skills, items: task.items,
+                        tier: topic.skills.compactMap { tier(of: $0, taxonomy) }.min(), order: out.count))
             }
             for project in phase.weekendProjects {
                 let skills = Array(Set(phase.topics.flatMap(\.skills))).sorted()
-                out.append(Unit(taskID: project.id, curriculumWeek: project.week, phase: phase.id, kind: project.kind, text: project.title,
-                                minutes: Double(project.minutes), skills: skills, items: project.items,
-                                tier: skills.compactMap { tier(of: $0, taxonomy) }.min(), order: out.count))
+                out.append(
+                    Unit(
+                        taskID: project.id, curriculumWeek: project.week, phase: phase.id, kind: project.kind, text: project.title,
+                        minutes: Double(project.minutes), skills: skills, items: project.items,
+                        tier: skills.compactMap { tier(of: $0, taxonomy) }.min(), order: out.count))
             }
         }
         // Weekend projects close their week: keep curriculum-week order, then the original order.
@@ -158,8 +165,10 @@ public enum PlanBuilder {
         var remaining = units.reduce(0) { $0 + $1.minutes }
         // Lowest priority first: tier 3, then tier 2…; theory before hands-on; the last week last.
         let order = units.indices.filter { units[$0].kind != .mock }.sorted { a, b in
-            let ua = units[a], ub = units[b]
-            let ka = (-(ua.tier ?? 0), ua.kind == .theory ? 0 : 1, -ua.curriculumWeek), kb = (-(ub.tier ?? 0), ub.kind == .theory ? 0 : 1, -ub.curriculumWeek)
+            let ua = units[a]
+            let ub = units[b]
+            let ka = (-(ua.tier ?? 0), ua.kind == .theory ? 0 : 1, -ua.curriculumWeek)
+            let kb = (-(ub.tier ?? 0), ub.kind == .theory ? 0 : 1, -ub.curriculumWeek)
             return ka < kb
         }
         var drop = Set<Int>()
@@ -198,11 +207,12 @@ public enum PlanBuilder {
                 left -= take
             }
             for (index, part) in parts.enumerated() {
-                out.append(PlannedTask(
-                    id: index == 0 ? unit.taskID : "\(unit.taskID)#\(index + 1)", taskID: unit.taskID, part: index + 1, parts: parts.count,
-                    date: LocalDay(number: part.day).text, week: (part.day - start.number) / 7 + 1, curriculumWeek: unit.curriculumWeek,
-                    phase: unit.phase, kind: unit.kind, text: unit.text, minutes: part.minutes, skills: unit.skills, items: unit.items
-                ))
+                out.append(
+                    PlannedTask(
+                        id: index == 0 ? unit.taskID : "\(unit.taskID)#\(index + 1)", taskID: unit.taskID, part: index + 1, parts: parts.count,
+                        date: LocalDay(number: part.day).text, week: (part.day - start.number) / 7 + 1, curriculumWeek: unit.curriculumWeek,
+                        phase: unit.phase, kind: unit.kind, text: unit.text, minutes: part.minutes, skills: unit.skills, items: unit.items
+                    ))
             }
         }
         return out

@@ -42,8 +42,11 @@ public struct PlanSettings: Sendable, Equatable, Codable {
             }
         }
         for (skill, rating) in skillRatings.sorted(by: { $0.key < $1.key }) {
-            if taxonomy[skill] == nil { errors["skill_ratings.\(skill)"] = "'\(skill)' is not a skill id (see GET /api/v1/skills)." }
-            else if !(1...5).contains(rating) { errors["skill_ratings.\(skill)"] = "Rate \(skill) from 1 (weak) to 5 (strong) (got \(rating))." }
+            if taxonomy[skill] == nil {
+                errors["skill_ratings.\(skill)"] = "'\(skill)' is not a skill id (see GET /api/v1/skills)."
+            } else if !(1...5).contains(rating) {
+                errors["skill_ratings.\(skill)"] = "Rate \(skill) from 1 (weak) to 5 (strong) (got \(rating))."
+            }
         }
         return errors
     }
@@ -52,8 +55,9 @@ public struct PlanSettings: Sendable, Equatable, Codable {
     public static func day(_ text: String) -> LocalDay? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= ISO8601.daysIn(month: m, year: y) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= ISO8601.daysIn(month: m, year: y)
+        else { return nil }
         return LocalDay(number: ISO8601.daysFromCivil(year: y, month: m, day: d))
     }
 }

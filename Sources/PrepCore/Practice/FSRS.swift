@@ -82,14 +82,16 @@ public struct FSRS: Sendable {
         if let last = card.lastReview, time < last { throw .timeBeforeLastReview(review: time, last: last) }
         var card = card
         let sameDay = card.lastReview.map { time.wholeDays(since: $0) < 1 } ?? false
-        let learning = configuration.learningSteps, relearning = configuration.relearningSteps
+        let learning = configuration.learningSteps
+        let relearning = configuration.relearningSteps
         var interval: Interval
 
         switch card.state {
         case .learning:
             let step = card.step ?? 0
             if let stability = card.stability, let difficulty = card.difficulty {
-                card.stability = sameDay
+                card.stability =
+                    sameDay
                     ? shortTermStability(stability, rating)
                     : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
                 card.difficulty = nextDifficulty(difficulty, rating)
@@ -101,7 +103,8 @@ public struct FSRS: Sendable {
         case .review:
             let stability = card.stability ?? initialStability(rating)
             let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            card.stability = sameDay
+            card.stability =
+                sameDay
                 ? shortTermStability(stability, rating)
                 : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
             card.difficulty = nextDifficulty(difficulty, rating)
@@ -116,7 +119,8 @@ public struct FSRS: Sendable {
             let step = card.step ?? 0
             let stability = card.stability ?? initialStability(rating)
             let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            card.stability = sameDay
+            card.stability =
+                sameDay
                 ? shortTermStability(stability, rating)
                 : nextStability(difficulty, stability, retrievability(of: card, at: time), rating)
             card.difficulty = nextDifficulty(difficulty, rating)
@@ -205,8 +209,10 @@ public struct FSRS: Sendable {
         } else {
             let hardPenalty = rating == .hard ? w[15] : 1
             let easyBonus = rating == .easy ? w[16] : 1
-            next = stability * (1 + pow(M_E, w[8]) * (11 - difficulty) * pow(stability, -w[9])
-                * (pow(M_E, (1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus)
+            next =
+                stability
+                * (1 + pow(M_E, w[8]) * (11 - difficulty) * pow(stability, -w[9])
+                    * (pow(M_E, (1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus)
         }
         return clampStability(next)
     }

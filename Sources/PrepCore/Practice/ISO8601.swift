@@ -106,10 +106,21 @@ public enum ISO8601 {
                 divisor /= 10
             }
         }
-        digits(year, 4); out.append(0x2D); digits(month, 2); out.append(0x2D); digits(day, 2); out.append(0x54)
-        digits(Int(secondOfDay / 3600), 2); out.append(0x3A); digits(Int(secondOfDay % 3600 / 60), 2); out.append(0x3A)
+        digits(year, 4)
+        out.append(0x2D)
+        digits(month, 2)
+        out.append(0x2D)
+        digits(day, 2)
+        out.append(0x54)
+        digits(Int(secondOfDay / 3600), 2)
+        out.append(0x3A)
+        digits(Int(secondOfDay % 3600 / 60), 2)
+        out.append(0x3A)
         digits(Int(secondOfDay % 60), 2)
-        if micro != 0 { out.append(0x2E); digits(Int(micro), 6) }
+        if micro != 0 {
+            out.append(0x2E)
+            digits(Int(micro), 6)
+        }
         out.append(contentsOf: "+00:00".utf8)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An instant as whole microseconds since 1970-01-01T00:00:00Z: the resolution of the
 /// reference scheduler's `datetime`, and integer arithmetic, so due dates match it exactly.
 public struct Instant: Sendable, Hashable, Comparable, Codable {
@@ -23,8 +25,6 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
     /// Seconds since the epoch, for APIs that want a `Double`.
     public var secondsSinceEpoch: Double { Double(microseconds) / 1_000_000 }
 }
-
-import Foundation
 
 extension Instant {
     /// The current time, to the microsecond.

@@ -88,7 +88,10 @@ public struct PracticeStats: Sendable, Equatable, Codable {
 
         var streak = 0
         var day = perDay[today.number] != nil ? today.number : today.number - 1
-        while perDay[day] != nil { streak += 1; day -= 1 }
+        while perDay[day] != nil {
+            streak += 1
+            day -= 1
+        }
 
         return PracticeStats(
             timeZone: timeZone.identifier, reviewsPerDay: days, forecast: forecast, retentionBySkill: retention,

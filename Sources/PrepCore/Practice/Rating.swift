@@ -1,6 +1,9 @@
 /// How well an answer was recalled, as FSRS and Anki grade it.
 public enum Rating: Int, Sendable, CaseIterable, Codable, Comparable {
-    case again = 1, hard = 2, good = 3, easy = 4
+    case again = 1
+    case hard = 2
+    case good = 3
+    case easy = 4
 
     public var name: String {
         switch self {
@@ -16,7 +19,9 @@ public enum Rating: Int, Sendable, CaseIterable, Codable, Comparable {
 
 /// Where a card is in its life, named as the reference implementation names it.
 public enum CardState: Int, Sendable, CaseIterable, Codable {
-    case learning = 1, review = 2, relearning = 3
+    case learning = 1
+    case review = 2
+    case relearning = 3
 
     public var name: String {
         switch self {

@@ -49,7 +49,8 @@ public enum Rubric {
         }
         return keyPoints.map { point in
             let words = contentWords(point)
-            var matched: [String] = [], missing: [String] = []
+            var matched: [String] = []
+            var missing: [String] = []
             for word in words {
                 if variants(word.term).contains(where: { answerKeys.contains(synonyms.key($0)) }) { matched.append(word.text) } else { missing.append(word.text) }
             }

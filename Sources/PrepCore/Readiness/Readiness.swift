@@ -29,9 +29,12 @@ public enum Readiness {
             let listed = checklistItems.filter { $0.skills.contains(where: inArea) }
             guard !questions.isEmpty || !(tasks ?? []).isEmpty || !listed.isEmpty else { continue }
             let counts = input.retention.filter { inArea($0.skill) }
-            let retention = counts.isEmpty ? nil : PracticeStats.SkillRetention(skill: skill.id, reviews: counts.reduce(0) { $0 + $1.reviews }, passed: counts.reduce(0) { $0 + $1.passed })
-            areas.append(area(id: skill.id, name: skill.name, tier: skill.tier, input: input, questions: questions, tasks: tasks,
-                              listed: listed, retention: retention, missing: [], questionLink: "/questions?skill=\(skill.id)"))
+            let retention =
+                counts.isEmpty ? nil : PracticeStats.SkillRetention(skill: skill.id, reviews: counts.reduce(0) { $0 + $1.reviews }, passed: counts.reduce(0) { $0 + $1.passed })
+            areas.append(
+                area(
+                    id: skill.id, name: skill.name, tier: skill.tier, input: input, questions: questions, tasks: tasks,
+                    listed: listed, retention: retention, missing: [], questionLink: "/questions?skill=\(skill.id)"))
         }
 
         let types = interviewTypes(input, checklistItems: checklistItems)
@@ -77,26 +80,31 @@ public enum Readiness {
             var missing = ["Mock interview scores (not built yet)."]
             if kind == .behavioral { missing.append("STAR story coverage (the story workshop is not built yet).") }
             if kind == .troubleshooting { missing.append("Labs passed (the lab simulator is not built yet).") }
-            return area(id: kind.rawValue, name: name, tier: nil, input: input, questions: questions, tasks: tasks, listed: listed,
-                        retention: nil, missing: missing, questionLink: "/questions?kind=\(kind.rawValue)")
+            return area(
+                id: kind.rawValue, name: name, tier: nil, input: input, questions: questions, tasks: tasks, listed: listed,
+                retention: nil, missing: missing, questionLink: "/questions?kind=\(kind.rawValue)")
         }
     }
 
-    static func area(id: String, name: String, tier: Int?, input: ReadinessInput, questions: [ReadinessInput.Question], tasks: [ReadinessInput.PlanWork]?,
-                     listed: [ReadinessReport.ChecklistItem], retention: PracticeStats.SkillRetention?, missing: [String], questionLink: String) -> ReadinessReport.Area {
+    static func area(
+        id: String, name: String, tier: Int?, input: ReadinessInput, questions: [ReadinessInput.Question], tasks: [ReadinessInput.PlanWork]?,
+        listed: [ReadinessReport.ChecklistItem], retention: PracticeStats.SkillRetention?, missing: [String], questionLink: String
+    ) -> ReadinessReport.Area {
         var parts: [(kind: String, value: Double, detail: String, active: Bool)] = []
         var missing = missing
         if !questions.isEmpty {
             let studied = questions.filter { input.memory[$0.itemID] != nil }
             let recall = questions.reduce(0.0) { $0 + (input.memory[$1.itemID]?.recall ?? 0) } / Double(questions.count)
-            var detail = "\(studied.count) of \(questions.count) questions studied; you would recall about \(percent(recall)) of all \(questions.count) today (FSRS retrievability, unstudied counted as 0)"
+            var detail =
+                "\(studied.count) of \(questions.count) questions studied; you would recall about \(percent(recall)) of all \(questions.count) today (FSRS retrievability, unstudied counted as 0)"
             if let retention, let rate = retention.retention {
                 detail += "; \(retention.passed) of \(retention.reviews) reviews passed (\(percent(rate)) true retention)"
             }
             parts.append(("memory", recall, detail + ".", !studied.isEmpty))
         }
         if let tasks, !tasks.isEmpty {
-            let planned = tasks.reduce(0) { $0 + $1.minutes }, done = tasks.reduce(0) { $0 + min($1.minutesDone, $1.minutes) }
+            let planned = tasks.reduce(0) { $0 + $1.minutes }
+            let done = tasks.reduce(0) { $0 + min($1.minutesDone, $1.minutes) }
             let handsOn = tasks.filter { $0.kind == .handsOn || $0.kind == .build }
             var detail = "\(tasks.filter(\.done).count) of \(tasks.count) plan tasks done (\(done) of \(planned) planned minutes)"
             if !handsOn.isEmpty { detail += "; hands-on \(handsOn.filter(\.done).count) of \(handsOn.count)" }
@@ -113,22 +121,31 @@ public enum Readiness {
         let evidence = parts.map { ReadinessReport.Evidence(kind: $0.kind, value: $0.value, weight: (weights[$0.kind] ?? 0) / total, detail: $0.detail) }
         let active = parts.contains { $0.active }
         let score = active ? Int((100 * evidence.reduce(0.0) { $0 + $1.value * $1.weight }).rounded()) : nil
-        return ReadinessReport.Area(id: id, name: name, tier: tier, score: score, evidence: evidence, missing: missing,
-                                    next: nextSteps(name: name, input: input, questions: questions, tasks: tasks, listed: listed, questionLink: questionLink))
+        return ReadinessReport.Area(
+            id: id, name: name, tier: tier, score: score, evidence: evidence, missing: missing,
+            next: nextSteps(name: name, input: input, questions: questions, tasks: tasks, listed: listed, questionLink: questionLink))
     }
 
     /// What would raise the area most, in order: questions never studied, fragile cards,
     /// plan tasks that are due, then checklist items not yet ticked. At most three.
-    static func nextSteps(name: String, input: ReadinessInput, questions: [ReadinessInput.Question], tasks: [ReadinessInput.PlanWork]?,
-                          listed: [ReadinessReport.ChecklistItem], questionLink: String) -> [ReadinessReport.NextStep] {
+    static func nextSteps(
+        name: String, input: ReadinessInput, questions: [ReadinessInput.Question], tasks: [ReadinessInput.PlanWork]?,
+        listed: [ReadinessReport.ChecklistItem], questionLink: String
+    ) -> [ReadinessReport.NextStep] {
         var steps: [ReadinessReport.NextStep] = []
         let unstudied = questions.filter { input.memory[$0.itemID] == nil }
         if !unstudied.isEmpty {
-            steps.append(.init(text: "Study the \(unstudied.count) \(name) question\(unstudied.count == 1 ? "" : "s") you have not practised, starting with “\(unstudied[0].title)”.", link: questionLink))
+            steps.append(
+                .init(
+                    text: "Study the \(unstudied.count) \(name) question\(unstudied.count == 1 ? "" : "s") you have not practised, starting with “\(unstudied[0].title)”.",
+                    link: questionLink))
         }
         let fragile = questions.filter { (input.memory[$0.itemID]?.recall ?? 1) < fragileRecall }
         if !fragile.isEmpty {
-            steps.append(.init(text: "Review \(fragile.count) \(name) card\(fragile.count == 1 ? "" : "s") you are likely to forget (recall under \(percent(fragileRecall))).", link: "/practice"))
+            steps.append(
+                .init(
+                    text: "Review \(fragile.count) \(name) card\(fragile.count == 1 ? "" : "s") you are likely to forget (recall under \(percent(fragileRecall))).",
+                    link: "/practice"))
         }
         if let tasks {
             let open = tasks.filter { !$0.done }

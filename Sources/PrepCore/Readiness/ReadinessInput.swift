@@ -69,8 +69,10 @@ public struct ReadinessInput: Sendable {
     public var checklists: [Checklist]
     public var answers: [String: ChecklistAnswer]
 
-    public init(taxonomy: Taxonomy, questions: [Question], memory: [String: Memory], retention: [PracticeStats.SkillRetention],
-                plan: [PlanWork]?, checklists: [Checklist], answers: [String: ChecklistAnswer]) {
+    public init(
+        taxonomy: Taxonomy, questions: [Question], memory: [String: Memory], retention: [PracticeStats.SkillRetention],
+        plan: [PlanWork]?, checklists: [Checklist], answers: [String: ChecklistAnswer]
+    ) {
         self.taxonomy = taxonomy
         self.questions = questions
         self.memory = memory

@@ -139,9 +139,14 @@ public struct SearchIndex: Sendable {
         }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
         guard long.count - short.count == 1 else { return false }
-        var i = 0, j = 0, skipped = false
+        var i = 0
+        var j = 0
+        var skipped = false
         while i < short.count, j < long.count {
-            if short[i] == long[j] { i += 1; j += 1 } else {
+            if short[i] == long[j] {
+                i += 1
+                j += 1
+            } else {
                 if skipped { return false }
                 skipped = true
                 j += 1

@@ -29,8 +29,11 @@ public enum Tokenizer {
     static func foldedLength(_ word: [UInt8], count: Int) -> Int {
         var end = count
         guard end > 4, isLetter(word[end - 1]) else { return end }
-        let s = UInt8(ascii: "s"), e = UInt8(ascii: "e")
-        let last = word[end - 1], second = word[end - 2], third = word[end - 3]
+        let s = UInt8(ascii: "s")
+        let e = UInt8(ascii: "e")
+        let last = word[end - 1]
+        let second = word[end - 2]
+        let third = word[end - 3]
         if last == UInt8(ascii: "g"), second == UInt8(ascii: "n"), third == UInt8(ascii: "i"), end >= 7 {
             end -= 3
         } else if last == UInt8(ascii: "d"), second == e, end >= 6 {
@@ -38,7 +41,8 @@ public enum Tokenizer {
         } else if last == s, second == e, end >= 5 {
             // "-es" goes whole after s, x, z, ch and sh ("classes", "boxes"); otherwise only "s".
             let before = third
-            let sibilant = before == s || before == UInt8(ascii: "x") || before == UInt8(ascii: "z")
+            let sibilant =
+                before == s || before == UInt8(ascii: "x") || before == UInt8(ascii: "z")
                 || (before == UInt8(ascii: "h") && (word[end - 4] == UInt8(ascii: "c") || word[end - 4] == s))
             end -= sibilant ? 2 : 1
         } else if last == s, second != s, second != UInt8(ascii: "u"), second != UInt8(ascii: "i") {

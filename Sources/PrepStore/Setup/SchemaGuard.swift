@@ -33,7 +33,8 @@ public enum SchemaGuard {
     }
 
     static func tableExists(_ table: String, on sql: any SQLDatabase) async throws -> Bool {
-        let query: SQLQueryString = sql.dialect.name == "sqlite"
+        let query: SQLQueryString =
+            sql.dialect.name == "sqlite"
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = \(bind: table)"
             : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = \(bind: table)"
         return try await sql.raw(query).first() != nil

@@ -30,18 +30,21 @@ public enum CalendarFeedStore {
     }
 
     public static func feed(userID: UUID, on db: any Database) async throws -> CalendarFeed? {
-        try await first(try PracticeStore.sqlDatabase(db).select().columns("user_id", "start_minute", "created_us").from("calendar_feeds")
-            .where("user_id", .equal, userID))
+        try await first(
+            try PracticeStore.sqlDatabase(db).select().columns("user_id", "start_minute", "created_us").from("calendar_feeds")
+                .where("user_id", .equal, userID))
     }
 
     public static func feed(tokenSHA256: String, on db: any Database) async throws -> CalendarFeed? {
-        try await first(try PracticeStore.sqlDatabase(db).select().columns("user_id", "start_minute", "created_us").from("calendar_feeds")
-            .where("token_sha256", .equal, tokenSHA256))
+        try await first(
+            try PracticeStore.sqlDatabase(db).select().columns("user_id", "start_minute", "created_us").from("calendar_feeds")
+                .where("token_sha256", .equal, tokenSHA256))
     }
 
     private static func first(_ query: SQLSelectBuilder) async throws -> CalendarFeed? {
         guard let row = try await query.first() else { return nil }
-        return CalendarFeed(userID: try row.decode(column: "user_id", as: UUID.self), startMinute: try row.decode(column: "start_minute", as: Int.self),
-                            created: Instant(microseconds: try row.decode(column: "created_us", as: Int64.self)))
+        return CalendarFeed(
+            userID: try row.decode(column: "user_id", as: UUID.self), startMinute: try row.decode(column: "start_minute", as: Int.self),
+            created: Instant(microseconds: try row.decode(column: "created_us", as: Int64.self)))
     }
 }

@@ -72,8 +72,9 @@ public enum PlanStore {
         var out: [String: TaskProgress] = [:]
         for row in rows {
             let id = try row.decode(column: "task_id", as: String.self)
-            out[id] = TaskProgress(taskID: id, done: try row.decode(column: "done_us", as: Int64?.self).map(Instant.init(microseconds:)),
-                                   movedTo: try row.decode(column: "moved_to", as: String?.self), notes: try row.decode(column: "notes", as: String?.self))
+            out[id] = TaskProgress(
+                taskID: id, done: try row.decode(column: "done_us", as: Int64?.self).map(Instant.init(microseconds:)),
+                movedTo: try row.decode(column: "moved_to", as: String?.self), notes: try row.decode(column: "notes", as: String?.self))
         }
         return out
     }

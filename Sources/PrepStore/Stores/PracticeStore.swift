@@ -24,7 +24,9 @@ public struct ReviewSubmission: Sendable, Equatable {
     /// Set by clients that may retry: the same id is recorded once.
     public var clientReviewID: String?
 
-    public init(itemID: String, skill: String, rating: Rating, time: Instant, durationMs: Int? = nil, rubricHits: Int? = nil, rubricTotal: Int? = nil, clientReviewID: String? = nil) {
+    public init(
+        itemID: String, skill: String, rating: Rating, time: Instant, durationMs: Int? = nil, rubricHits: Int? = nil, rubricTotal: Int? = nil, clientReviewID: String? = nil
+    ) {
         self.itemID = itemID
         self.skill = skill
         self.rating = rating
@@ -68,8 +70,10 @@ public enum PracticeStore {
 
     public static func settings(userID: UUID, on db: any Database) async throws -> PracticeSettings {
         let sql = try sqlDatabase(db)
-        guard let row = try await sql.select().columns("new_per_day", "reviews_per_day", "desired_retention")
-            .from("practice_settings").where("user_id", .equal, userID).first() else { return .defaults }
+        guard
+            let row = try await sql.select().columns("new_per_day", "reviews_per_day", "desired_retention")
+                .from("practice_settings").where("user_id", .equal, userID).first()
+        else { return .defaults }
         return PracticeSettings(
             newPerDay: try row.decode(column: "new_per_day", as: Int.self),
             reviewsPerDay: try row.decode(column: "reviews_per_day", as: Int.self),
@@ -139,9 +143,11 @@ public enum PracticeStore {
     /// How many cards are due at `now` (a count over the same index range).
     public static func dueCount(userID: UUID, now: Instant, on db: any Database) async throws -> Int {
         let sql = try sqlDatabase(db)
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT COUNT(*) AS n FROM srs_cards WHERE user_id = \(bind: userID) AND due_us <= \(bind: now.microseconds)
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+            """
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     public static func studiedItemIDs(userID: UUID, on db: any Database) async throws -> Set<String> {
@@ -188,8 +194,10 @@ public enum PracticeStore {
                 if existing == nil {
                     try await sql.insert(into: "srs_cards")
                         .columns("id", "user_id", "item_id", "state", "step", "stability", "difficulty", "due_us", "last_review_us", "reps", "lapses", "created_us")
-                        .values(cardID, userID, submission.itemID, after.state.rawValue, after.step, after.stability, after.difficulty,
-                                after.due.microseconds, after.lastReview?.microseconds, reps, lapses, submission.time.microseconds)
+                        .values(
+                            cardID, userID, submission.itemID, after.state.rawValue, after.step, after.stability, after.difficulty,
+                            after.due.microseconds, after.lastReview?.microseconds, reps, lapses, submission.time.microseconds
+                        )
                         .run()
                 } else {
                     try await sql.update("srs_cards")
@@ -201,15 +209,19 @@ public enum PracticeStore {
                 }
                 let reviewID = UUID()
                 try await sql.insert(into: "srs_reviews")
-                    .columns("id", "user_id", "card_id", "item_id", "skill", "rating", "reviewed_us", "recorded_us", "duration_ms",
-                             "rubric_hits", "rubric_total", "client_review_id",
-                             "prev_state", "prev_step", "prev_stability", "prev_difficulty", "prev_due_us", "prev_last_review_us", "prev_reps", "prev_lapses",
-                             "after_state", "after_step", "after_stability", "after_difficulty", "after_due_us")
-                    .values(reviewID, userID, cardID, submission.itemID, submission.skill, submission.rating.rawValue, submission.time.microseconds,
-                            Instant.now.microseconds, submission.durationMs, submission.rubricHits, submission.rubricTotal, submission.clientReviewID,
-                            existing.map { $0.card.state.rawValue }, existing?.card.step, existing?.card.stability, existing?.card.difficulty,
-                            existing?.card.due.microseconds, existing?.card.lastReview?.microseconds, existing?.reps ?? 0, existing?.lapses ?? 0,
-                            after.state.rawValue, after.step, after.stability ?? 0, after.difficulty ?? 0, after.due.microseconds)
+                    .columns(
+                        "id", "user_id", "card_id", "item_id", "skill", "rating", "reviewed_us", "recorded_us", "duration_ms",
+                        "rubric_hits", "rubric_total", "client_review_id",
+                        "prev_state", "prev_step", "prev_stability", "prev_difficulty", "prev_due_us", "prev_last_review_us", "prev_reps", "prev_lapses",
+                        "after_state", "after_step", "after_stability", "after_difficulty", "after_due_us"
+                    )
+                    .values(
+                        reviewID, userID, cardID, submission.itemID, submission.skill, submission.rating.rawValue, submission.time.microseconds,
+                        Instant.now.microseconds, submission.durationMs, submission.rubricHits, submission.rubricTotal, submission.clientReviewID,
+                        existing.map { $0.card.state.rawValue }, existing?.card.step, existing?.card.stability, existing?.card.difficulty,
+                        existing?.card.due.microseconds, existing?.card.lastReview?.microseconds, existing?.reps ?? 0, existing?.lapses ?? 0,
+                        after.state.rawValue, after.step, after.stability ?? 0, after.difficulty ?? 0, after.due.microseconds
+                    )
                     .run()
                 return ReviewOutcome(reviewID: reviewID, itemID: submission.itemID, rating: submission.rating, card: after, duplicate: false)
             }
@@ -224,9 +236,11 @@ public enum PracticeStore {
 
     static func recorded(clientID: String, userID: UUID, on db: any Database) async throws -> ReviewOutcome? {
         let sql = try sqlDatabase(db)
-        guard let row = try await sql.select()
-            .columns("id", "item_id", "rating", "after_state", "after_step", "after_stability", "after_difficulty", "after_due_us", "reviewed_us")
-            .from("srs_reviews").where("user_id", .equal, userID).where("client_review_id", .equal, clientID).first() else { return nil }
+        guard
+            let row = try await sql.select()
+                .columns("id", "item_id", "rating", "after_state", "after_step", "after_stability", "after_difficulty", "after_due_us", "reviewed_us")
+                .from("srs_reviews").where("user_id", .equal, userID).where("client_review_id", .equal, clientID).first()
+        else { return nil }
         let card = SRSCard(
             state: CardState(rawValue: try row.decode(column: "after_state", as: Int.self)) ?? .review,
             step: try row.decode(column: "after_step", as: Int?.self),
@@ -235,8 +249,9 @@ public enum PracticeStore {
             due: Instant(microseconds: try row.decode(column: "after_due_us", as: Int64.self)),
             lastReview: Instant(microseconds: try row.decode(column: "reviewed_us", as: Int64.self))
         )
-        return ReviewOutcome(reviewID: try row.decode(column: "id", as: UUID.self), itemID: try row.decode(column: "item_id", as: String.self),
-                             rating: Rating(rawValue: try row.decode(column: "rating", as: Int.self)) ?? .good, card: card, duplicate: true)
+        return ReviewOutcome(
+            reviewID: try row.decode(column: "id", as: UUID.self), itemID: try row.decode(column: "item_id", as: String.self),
+            rating: Rating(rawValue: try row.decode(column: "rating", as: Int.self)) ?? .good, card: card, duplicate: true)
     }
 
     /// Takes back the review the person submitted last (a back-dated one included): the card returns to its state before it (or
@@ -244,11 +259,15 @@ public enum PracticeStore {
     public static func undoLast(userID: UUID, on db: any Database) async throws -> UndoOutcome? {
         try await db.transaction { tx in
             let sql = try sqlDatabase(tx)
-            guard let row = try await sql.select()
-                .columns("id", "card_id", "item_id", "rating", "prev_state", "prev_step", "prev_stability", "prev_difficulty",
-                         "prev_due_us", "prev_last_review_us", "prev_reps", "prev_lapses")
-                .from("srs_reviews").where("user_id", .equal, userID)
-                .orderBy("recorded_us", .descending).orderBy("reviewed_us", .descending).limit(1).first() else { return nil }
+            guard
+                let row = try await sql.select()
+                    .columns(
+                        "id", "card_id", "item_id", "rating", "prev_state", "prev_step", "prev_stability", "prev_difficulty",
+                        "prev_due_us", "prev_last_review_us", "prev_reps", "prev_lapses"
+                    )
+                    .from("srs_reviews").where("user_id", .equal, userID)
+                    .orderBy("recorded_us", .descending).orderBy("reviewed_us", .descending).limit(1).first()
+            else { return nil }
             let cardID = try row.decode(column: "card_id", as: UUID.self)
             let itemID = try row.decode(column: "item_id", as: String.self)
             let rating = Rating(rawValue: try row.decode(column: "rating", as: Int.self)) ?? .good
@@ -290,8 +309,9 @@ public enum PracticeStore {
         let dues = try await sql.select().column("due_us").from("srs_cards")
             .where("user_id", .equal, userID).where("due_us", .lessThan, horizon.microseconds).all()
             .map { Instant(microseconds: try $0.decode(column: "due_us", as: Int64.self)) }
-        return PracticeStats.Counts(recentReviews: recent, bySkill: bySkill, reviewsTotal: total, cardsStudied: cards,
-                                    dueNow: dues.filter { $0 <= now }.count, upcomingDues: dues)
+        return PracticeStats.Counts(
+            recentReviews: recent, bySkill: bySkill, reviewsTotal: total, cardsStudied: cards,
+            dueNow: dues.filter { $0 <= now }.count, upcomingDues: dues)
     }
 
     /// Per skill, reviews of cards in review state and how many passed; with `before`, only
@@ -299,16 +319,19 @@ public enum PracticeStore {
     public static func skillCounts(userID: UUID, before: Instant?, on db: any Database) async throws -> [PracticeStats.SkillRetention] {
         let sql = try sqlDatabase(db)
         let limit = before?.microseconds ?? Int64.max
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed
             FROM srs_reviews WHERE user_id = \(bind: userID) AND prev_state = \(bind: CardState.review.rawValue)
               AND reviewed_us < \(bind: limit)
             GROUP BY skill
-            """).all().map {
-                PracticeStats.SkillRetention(skill: try $0.decode(column: "skill", as: String.self),
-                                             reviews: try $0.decode(column: "reviews", as: Int.self),
-                                             passed: try $0.decode(column: "passed", as: Int?.self) ?? 0)
-            }
+            """
+        ).all().map {
+            PracticeStats.SkillRetention(
+                skill: try $0.decode(column: "skill", as: String.self),
+                reviews: try $0.decode(column: "reviews", as: Int.self),
+                passed: try $0.decode(column: "passed", as: Int?.self) ?? 0)
+        }
     }
 
     private static func count(_ prefix: String, _ userID: UUID, _ sql: any SQLDatabase) async throws -> Int {

@@ -37,8 +37,10 @@ enum CalendarAPI {
         let now = try await PracticeController.service(req).now
         let made = try await CalendarFeedService.create(userID: req.userID, startMinute: minute, now: now, on: req.db)
         let response = Response(status: .created)
-        try response.content.encode(Created(url: CalendarFeedService.url(base: SettingsController.baseURL(req), token: made.token),
-                                            token: made.token, at: made.at, created: made.created))
+        try response.content.encode(
+            Created(
+                url: CalendarFeedService.url(base: SettingsController.baseURL(req), token: made.token),
+                token: made.token, at: made.at, created: made.created))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

@@ -56,8 +56,9 @@ enum PlanAPI {
     static func put(_ req: Request) async throws -> Response {
         let body = try req.content.decode(Put.self)
         guard let start = body.start else { throw ValidationFailure(fields: ["start": "Give the first day of study as YYYY-MM-DD."]) }
-        let settings = PlanSettings(start: start, hoursPerDay: body.hoursPerDay ?? 2.5, daysPerWeek: body.daysPerWeek ?? 6,
-                                    interviewDate: body.interviewDate, skillRatings: body.skillRatings ?? [:])
+        let settings = PlanSettings(
+            start: start, hoursPerDay: body.hoursPerDay ?? 2.5, daysPerWeek: body.daysPerWeek ?? 6,
+            interviewDate: body.interviewDate, skillRatings: body.skillRatings ?? [:])
         let errors = settings.validate(taxonomy: req.prep.catalog.taxonomy)
         guard errors.isEmpty else { throw ValidationFailure(fields: errors) }
         let service = try await PlanController.service(req)
@@ -65,7 +66,9 @@ enum PlanAPI {
         do {
             try await PlanStore.save(settings, userID: req.userID, replace: body.replace ?? false, now: service.now, on: req.db)
         } catch is PlanExists {
-            throw HTTPUserError(status: .conflict, error: PlainError("a study plan exists already", fix: "send \"replace\": true to replace it (ticks, moves and notes on tasks that still exist are kept)"))
+            throw HTTPUserError(
+                status: .conflict,
+                error: PlainError("a study plan exists already", fix: "send \"replace\": true to replace it (ticks, moves and notes on tasks that still exist are kept)"))
         }
         let response = Response(status: existed ? .ok : .created)
         try response.content.encode(try await document(service))

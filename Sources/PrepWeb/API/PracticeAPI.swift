@@ -70,7 +70,8 @@ enum PracticeAPI {
         } catch let error as ClientIDReused {
             throw ValidationFailure(fields: ["client_review_id": error.message])
         }
-        let recorded = Recorded(reviewId: outcome.reviewID, itemId: outcome.itemID, rating: outcome.rating.rawValue, duplicate: outcome.duplicate, card: CardStateDocument(outcome.card))
+        let recorded = Recorded(
+            reviewId: outcome.reviewID, itemId: outcome.itemID, rating: outcome.rating.rawValue, duplicate: outcome.duplicate, card: CardStateDocument(outcome.card))
         let response = Response(status: outcome.duplicate ? .ok : .created)
         try response.content.encode(recorded)
         return response
@@ -114,8 +115,9 @@ enum PracticeAPI {
         let service = try await PracticeController.service(req)
         let matches = service.rubric(for: item, answer: answer)
         let covered = matches.filter(\.covered).count
-        return RubricResult(itemId: item.id, covered: covered, total: matches.count,
-                            suggestedRating: Rubric.suggestedRating(covered: covered, total: matches.count).rawValue, keyPoints: matches)
+        return RubricResult(
+            itemId: item.id, covered: covered, total: matches.count,
+            suggestedRating: Rubric.suggestedRating(covered: covered, total: matches.count).rawValue, keyPoints: matches)
     }
 
     static func stats(_ req: Request) async throws -> PracticeStats {

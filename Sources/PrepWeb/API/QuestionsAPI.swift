@@ -62,7 +62,10 @@ enum QuestionsAPI {
         errors["page"] = nil
         func whole(_ name: String, default value: Int, range: ClosedRange<Int>, message: String) -> Int {
             guard let raw = req.query[String.self, at: name] else { return value }
-            guard let number = Int(raw), range.contains(number) else { errors[name] = message; return value }
+            guard let number = Int(raw), range.contains(number) else {
+                errors[name] = message
+                return value
+            }
             return number
         }
         let limit = whole("limit", default: 50, range: 1...500, message: "limit must be a whole number from 1 to 500.")

@@ -1,7 +1,8 @@
 import Vapor
 
 enum HTMLResponse {
-    static let csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    static let csp =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
     static func page(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()

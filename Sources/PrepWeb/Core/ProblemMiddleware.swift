@@ -58,11 +58,12 @@ struct ProblemMiddleware: AsyncMiddleware {
         case let decoding as DecodingError:
             return (.badRequest, DecodingErrorText.describe(decoding), nil)
         case let abort as any AbortError:
-            let detail = abort.status == .notFound && abort.reason == "Not Found"
+            let detail =
+                abort.status == .notFound && abort.reason == "Not Found"
                 ? "There is no page at \(request.url.path)."
                 : abort.status == .unsupportedMediaType
-                ? "The request body must be JSON sent with Content-Type: application/json (\(abort.reason))."
-                : abort.reason
+                    ? "The request body must be JSON sent with Content-Type: application/json (\(abort.reason))."
+                    : abort.reason
             return (abort.status, detail, nil)
         case let userFacing as any UserFacingError:
             request.logger.warning("user-facing error", metadata: ["error": .string(userFacing.message)])

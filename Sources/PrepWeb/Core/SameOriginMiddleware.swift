@@ -11,16 +11,17 @@ struct SameOriginMiddleware: AsyncMiddleware {
             throw Abort(.forbidden, reason: "Cross-site requests may not change data here.")
         }
         if let origin = request.headers.first(name: .origin), origin != "null",
-           let host = request.headers.first(name: .host),
-           let originHost = URLComponents(string: origin)?.hostWithPort, originHost != host {
+            let host = request.headers.first(name: .host),
+            let originHost = URLComponents(string: origin)?.hostWithPort, originHost != host
+        {
             throw Abort(.forbidden, reason: "The request's Origin (\(origin)) is not this server (\(host)).")
         }
         return try await next.respond(to: request)
     }
 }
 
-private extension URLComponents {
-    var hostWithPort: String? {
+extension URLComponents {
+    fileprivate var hostWithPort: String? {
         guard let host else { return nil }
         return port.map { "\(host):\($0)" } ?? host
     }

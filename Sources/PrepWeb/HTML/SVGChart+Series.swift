@@ -3,8 +3,13 @@ import Foundation
 extension SVGChart {
     /// Two bars per label: what was planned (outlined) and what was done (filled).
     static func pairs(_ pairs: [(label: String, planned: Double, done: Double)], unit: String, title: String, description: String) -> Node {
-        let width = 640.0, height = 210.0, left = 40.0, bottom = 26.0, top = 12.0
-        let plotWidth = width - left - 6, plotHeight = height - bottom - top
+        let width = 640.0
+        let height = 210.0
+        let left = 40.0
+        let bottom = 26.0
+        let top = 12.0
+        let plotWidth = width - left - 6
+        let plotHeight = height - bottom - top
         let maximum = niceCeiling(pairs.map { max($0.planned, $0.done) }.max() ?? 0)
         let step = plotWidth / Double(max(pairs.count, 1))
         var svg = header(width: width, height: height, title: title, description: description)
@@ -28,8 +33,13 @@ extension SVGChart {
 
     /// A line over days on a 0…100 scale; days without a value break the line.
     static func line(_ points: [(label: String, value: Int?)], title: String, description: String) -> Node {
-        let width = 640.0, height = 200.0, left = 34.0, bottom = 26.0, top = 12.0
-        let plotWidth = width - left - 14, plotHeight = height - bottom - top
+        let width = 640.0
+        let height = 200.0
+        let left = 34.0
+        let bottom = 26.0
+        let top = 12.0
+        let plotWidth = width - left - 14
+        let plotHeight = height - bottom - top
         var svg = header(width: width, height: height, title: title, description: description)
         for tick in [0, 50, 100] {
             let y = top + plotHeight - plotHeight * Double(tick) / 100
@@ -42,7 +52,10 @@ extension SVGChart {
         var path = ""
         var drawing = false
         for (index, point) in points.enumerated() {
-            guard let value = point.value else { drawing = false; continue }
+            guard let value = point.value else {
+                drawing = false
+                continue
+            }
             path += "\(drawing ? "L" : "M")\(f(x(index))) \(f(y(value))) "
             drawing = true
         }

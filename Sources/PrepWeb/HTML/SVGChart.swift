@@ -13,8 +13,13 @@ enum SVGChart {
 
     /// Vertical bars, one per label (days); every `labelEvery`-th label is written.
     static func columns(_ bars: [Bar], title: String, description: String, labelEvery: Int = 5) -> Node {
-        let width = 640.0, height = 200.0, left = 34.0, bottom = 26.0, top = 12.0
-        let plotWidth = width - left - 6, plotHeight = height - bottom - top
+        let width = 640.0
+        let height = 200.0
+        let left = 34.0
+        let bottom = 26.0
+        let top = 12.0
+        let plotWidth = width - left - 6
+        let plotHeight = height - bottom - top
         let maximum = niceCeiling(bars.map(\.value).max() ?? 0)
         let step = plotWidth / Double(max(bars.count, 1))
         var svg = header(width: width, height: height, title: title, description: description)
@@ -30,7 +35,8 @@ enum SVGChart {
             let x = left + Double(index) * step + step * 0.15
             let y = top + plotHeight - max(h, bar.value > 0 ? 1 : 0)
             let cls = bar.value > 0 ? "bar" : "bar zero"
-            svg += "<rect class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(step * 0.7))\" height=\"\(f(max(h, bar.value > 0 ? 1 : 0.5)))\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
+            svg +=
+                "<rect class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(step * 0.7))\" height=\"\(f(max(h, bar.value > 0 ? 1 : 0.5)))\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
             if index % labelEvery == 0 || index == bars.count - 1 {
                 svg += "<text x=\"\(f(x + step * 0.35))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escape(bar.label))</text>"
             }
@@ -40,7 +46,9 @@ enum SVGChart {
 
     /// Horizontal bars with a fixed scale of 0…1 (shares such as retention).
     static func shares(_ bars: [Bar], title: String, description: String) -> Node {
-        let labelWidth = 230.0, width = 640.0, row = 24.0
+        let labelWidth = 230.0
+        let width = 640.0
+        let row = 24.0
         let height = Double(bars.count) * row + 24
         let plotWidth = width - labelWidth - 60
         var svg = header(width: width, height: height, title: title, description: description)
@@ -54,7 +62,8 @@ enum SVGChart {
             // Long names are shortened on the axis; the bar's tooltip and the table keep them whole.
             let label = bar.label.count > 34 ? String(bar.label.prefix(33)) + "…" : bar.label
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\">\(escape(label))</text>"
-            svg += "<rect class=\"bar\" x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(max(1, plotWidth * min(max(bar.value, 0), 1))))\" height=\"16\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
+            svg +=
+                "<rect class=\"bar\" x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(max(1, plotWidth * min(max(bar.value, 0), 1))))\" height=\"16\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
             svg += "<text class=\"value\" x=\"\(f(labelWidth + plotWidth * min(max(bar.value, 0), 1) + 6))\" y=\"\(f(y + 13))\">\(escape(bar.text))</text>"
         }
         return .raw(svg + "</svg>")

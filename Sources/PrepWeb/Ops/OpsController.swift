@@ -52,7 +52,8 @@ enum OpsController {
             if status.pending.isEmpty && status.unknown.isEmpty {
                 checks.append(.init(name: "migrations", ok: true, detail: "\(SchemaMigrations.names.count) applied"))
             } else {
-                let detail = status.pending.isEmpty
+                let detail =
+                    status.pending.isEmpty
                     ? "unknown migrations present: \(status.unknown.joined(separator: ", "))"
                     : "pending: \(status.pending.joined(separator: ", "))"
                 checks.append(.init(name: "migrations", ok: false, detail: detail))

@@ -1,8 +1,8 @@
-import Vapor
 import FluentKit
 import Foundation
 import PrepCore
 import PrepStore
+import Vapor
 
 /// The subscribable calendar: a secret link per person that calendar apps poll. The token
 /// is 256 random bits, shown once; only its SHA-256 is stored.
@@ -29,7 +29,9 @@ public enum CalendarFeedService {
     /// The feed a token opens; nil for a revoked, replaced or made-up token.
     public static func feed(token: String, on db: any Database) async throws -> CalendarFeed? {
         // Tokens are 43 characters of base64url; anything else is not worth a query.
-        guard token.utf8.count == 43, token.utf8.allSatisfy({ $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) else { return nil }
+        guard token.utf8.count == 43, token.utf8.allSatisfy({ $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) else {
+            return nil
+        }
         return try await CalendarFeedStore.feed(tokenSHA256: hash(token), on: db)
     }
 

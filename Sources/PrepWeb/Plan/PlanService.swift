@@ -104,10 +104,11 @@ public struct PlanService: Sendable {
         var thisWeek: PlanProgress.Week?
         if let current { thisWeek = try await weeks(plan, entries).first { $0.week == current } }
         let interview = plan.settings.interviewDate.flatMap { text in PlanSettings.day(text).map { (text, $0.number - today.number) } }.flatMap { $0.1 >= 0 ? $0 : nil }
-        return Day(date: today.text, tasks: todays, missed: missed, minutesPlanned: todays.reduce(0) { $0 + $1.task.minutes },
-                   week: current, weeks: plan.weeks,
-                   doneInPlan: entries.filter(\.done).count, tasksInPlan: entries.count, thisWeek: thisWeek,
-                   interviewDate: interview?.0, daysToInterview: interview?.1)
+        return Day(
+            date: today.text, tasks: todays, missed: missed, minutesPlanned: todays.reduce(0) { $0 + $1.task.minutes },
+            week: current, weeks: plan.weeks,
+            doneInPlan: entries.filter(\.done).count, tasksInPlan: entries.count, thisWeek: thisWeek,
+            interviewDate: interview?.0, daysToInterview: interview?.1)
     }
 
     /// The planned task with this id, or an error naming close ids.

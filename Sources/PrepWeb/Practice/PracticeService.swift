@@ -82,7 +82,8 @@ public struct PracticeService: Sendable {
             queue.reviews = due
         }
         let cards = try await PracticeStore.cards(userID: userID, itemIDs: queue.reviews, on: db)
-        let entries = queue.reviews.compactMap { id in catalog[id].map { Entry(item: $0, card: cards[id]) } }
+        let entries =
+            queue.reviews.compactMap { id in catalog[id].map { Entry(item: $0, card: cards[id]) } }
             + queue.new.compactMap { id in catalog[id].map { Entry(item: $0, card: nil) } }
         let nextDue = entries.isEmpty ? try await PracticeStore.statsCounts(userID: userID, now: now, on: db).upcomingDues.filter { $0 > now }.min() : nil
         return Session(
@@ -122,8 +123,10 @@ public struct PracticeService: Sendable {
     }
 
     /// Records a grade. Fuzz spreads review intervals as the reference does.
-    public func grade(itemID: String, rating: Rating, time: Instant? = nil, durationMs: Int? = nil,
-                      rubricHits: Int? = nil, rubricTotal: Int? = nil, clientReviewID: String? = nil) async throws -> ReviewOutcome {
+    public func grade(
+        itemID: String, rating: Rating, time: Instant? = nil, durationMs: Int? = nil,
+        rubricHits: Int? = nil, rubricTotal: Int? = nil, clientReviewID: String? = nil
+    ) async throws -> ReviewOutcome {
         guard let item = catalog[itemID] else { throw GradeError.unknownItem(itemID) }
         guard DailySession.practisedKinds.contains(item.kind) else { throw GradeError.notPractised(itemID, item.kind) }
         var settings = try await PracticeStore.settings(userID: userID, on: db).scheduler
@@ -132,8 +135,9 @@ public struct PracticeService: Sendable {
             itemID: itemID, skill: item.skill, rating: rating, time: time ?? now, durationMs: durationMs,
             rubricHits: rubricHits, rubricTotal: rubricTotal, clientReviewID: clientReviewID
         )
-        return try await PracticeStore.record(submission, userID: userID, scheduler: try FSRS(settings),
-                                              random: SystemRandomNumberGenerator(), on: db)
+        return try await PracticeStore.record(
+            submission, userID: userID, scheduler: try FSRS(settings),
+            random: SystemRandomNumberGenerator(), on: db)
     }
 
     public func undo() async throws -> UndoOutcome? {

@@ -60,14 +60,16 @@ public struct ReadinessService: Sendable {
             plan = order.compactMap { id in
                 guard let parts = byTask[id], let first = parts.first else { return nil }
                 let last = parts.compactMap { PlanSettings.day($0.date)?.number }.max() ?? .max
-                return .init(taskID: id, text: first.task.text, kind: first.task.kind, skills: first.task.skills, items: first.task.items,
-                             minutes: parts.reduce(0) { $0 + $1.task.minutes }, minutesDone: parts.filter(\.done).reduce(0) { $0 + $1.task.minutes },
-                             due: last <= today.number)
+                return .init(
+                    taskID: id, text: first.task.text, kind: first.task.kind, skills: first.task.skills, items: first.task.items,
+                    minutes: parts.reduce(0) { $0 + $1.task.minutes }, minutesDone: parts.filter(\.done).reduce(0) { $0 + $1.task.minutes },
+                    due: last <= today.number)
             }
         } catch PlanService.Failure.noPlan {}
         let answers = try await ReadinessStore.answers(userID: userID, on: db)
-        return ReadinessInput(taxonomy: catalog.taxonomy, questions: questions, memory: memory, retention: retention, plan: plan,
-                              checklists: checklists, answers: answers)
+        return ReadinessInput(
+            taxonomy: catalog.taxonomy, questions: questions, memory: memory, retention: retention, plan: plan,
+            checklists: checklists, answers: answers)
     }
 
     /// Today's report; it also becomes today's point on the readiness chart.

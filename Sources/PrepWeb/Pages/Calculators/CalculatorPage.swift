@@ -95,7 +95,11 @@ struct CalculatorPage {
                 el("ol", .class("calc-steps")) {
                     for step in outcome.steps {
                         el("li") {
-                            el("p") { el("strong") { step.label }; ": "; el("span", .class("calc-value")) { step.result } }
+                            el("p") {
+                                el("strong") { step.label }
+                                ": "
+                                el("span", .class("calc-value")) { step.result }
+                            }
                             el("p", .class("formula")) { el("code") { step.formula } }
                             el("p", .class("formula")) { el("code") { "= " + step.substitution } }
                             if let check = step.check { el("p", .class("hint")) { "✓ " + check } }
@@ -114,15 +118,27 @@ enum CalcResultText {
     static func keyResults(_ outcome: CalcOutcome) -> [(String, String)] {
         let order: [(String, String)]
         switch outcome.calculator {
-        case .train: order = [("total_flops", "Compute"), ("gpu_hours", "GPU-hours"), ("wall_clock_days", "Wall-clock"), ("cost_usd", "Cost"),
-                              ("gpus_needed", "GPUs for the deadline"), ("tokens_for_budget", "Tokens the budget buys"), ("chinchilla_tokens", "Chinchilla-optimal tokens")]
-        case .memory: order = [("total_per_gpu_bytes", "Total per GPU"), ("per_gpu_bytes", "Model states per GPU"), ("activation_bytes", "Activations"),
-                               ("trainable_params", "Trainable parameters"), ("fits", "Fits on the GPU")]
-        case .infer: order = [("weights_bytes", "Weights"), ("kv_cache_bytes_per_token", "KV cache per token"), ("kv_cache_bytes", "KV cache for the batch"),
-                              ("per_gpu_bytes", "Per GPU"), ("fits", "Fits"), ("max_batch", "Largest batch"), ("gpus_needed", "GPUs needed")]
-        case .serve: order = [("qps", "Peak requests/s"), ("replicas", "Replicas"), ("gpus_needed", "GPUs"), ("request_latency_seconds", "Request latency"),
-                              ("decode_step_seconds", "Time per output token"), ("cost_per_month_usd", "Cost per month"),
-                              ("cost_per_million_tokens_usd", "Cost per million tokens"), ("meets_latency_target", "Meets the latency target")]
+        case .train:
+            order = [
+                ("total_flops", "Compute"), ("gpu_hours", "GPU-hours"), ("wall_clock_days", "Wall-clock"), ("cost_usd", "Cost"),
+                ("gpus_needed", "GPUs for the deadline"), ("tokens_for_budget", "Tokens the budget buys"), ("chinchilla_tokens", "Chinchilla-optimal tokens"),
+            ]
+        case .memory:
+            order = [
+                ("total_per_gpu_bytes", "Total per GPU"), ("per_gpu_bytes", "Model states per GPU"), ("activation_bytes", "Activations"),
+                ("trainable_params", "Trainable parameters"), ("fits", "Fits on the GPU"),
+            ]
+        case .infer:
+            order = [
+                ("weights_bytes", "Weights"), ("kv_cache_bytes_per_token", "KV cache per token"), ("kv_cache_bytes", "KV cache for the batch"),
+                ("per_gpu_bytes", "Per GPU"), ("fits", "Fits"), ("max_batch", "Largest batch"), ("gpus_needed", "GPUs needed"),
+            ]
+        case .serve:
+            order = [
+                ("qps", "Peak requests/s"), ("replicas", "Replicas"), ("gpus_needed", "GPUs"), ("request_latency_seconds", "Request latency"),
+                ("decode_step_seconds", "Time per output token"), ("cost_per_month_usd", "Cost per month"),
+                ("cost_per_million_tokens_usd", "Cost per million tokens"), ("meets_latency_target", "Meets the latency target"),
+            ]
         }
         return order.compactMap { key, label in outcome.results[key].map { (label, text(key, $0)) } }
     }

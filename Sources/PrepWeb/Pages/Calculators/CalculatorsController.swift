@@ -11,8 +11,11 @@ enum CalculatorsController {
     static func kind(_ req: Request) throws -> CalcKind {
         let name = try req.parameters.require("kind")
         guard let kind = CalcKind(rawValue: name) else {
-            throw HTTPUserError(status: .notFound, error: PlainError("there is no calculator called '\(name)'",
-                                                                     fix: "use one of: \(CalcKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+            throw HTTPUserError(
+                status: .notFound,
+                error: PlainError(
+                    "there is no calculator called '\(name)'",
+                    fix: "use one of: \(CalcKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return kind
     }

@@ -19,11 +19,17 @@ struct CalculatorsIndexPage {
             el("h2") { "GPUs" }
             el("table", .class("data")) {
                 el("caption") { "Dense peak figures per chip from the vendors' datasheets; on-demand prices with the date they held." }
-                el("thead") { el("tr") { for head in ["GPU", "Memory", "Bandwidth", "16-bit TFLOPS", "FP8 TFLOPS", "$ / GPU-hour", "Sources"] { el("th", .init("scope", "col")) { head } } } }
+                el("thead") {
+                    el("tr") { for head in ["GPU", "Memory", "Bandwidth", "16-bit TFLOPS", "FP8 TFLOPS", "$ / GPU-hour", "Sources"] { el("th", .init("scope", "col")) { head } } }
+                }
                 el("tbody") {
                     for gpu in catalog.gpus {
                         el("tr") {
-                            el("th", .init("scope", "row")) { gpu.name; el("br"); el("code") { gpu.id } }
+                            el("th", .init("scope", "row")) {
+                                gpu.name
+                                el("br")
+                                el("code") { gpu.id }
+                            }
                             el("td") { "\(Spoken.fixed(gpu.memoryGiB, digits: 0)) GiB" }
                             el("td") { "\(Spoken.fixed(gpu.memoryBandwidthGBs, digits: 0)) GB/s" }
                             el("td") { (gpu.tflops["bf16"] ?? gpu.tflops["fp16"]).map { Spoken.fixed($0, digits: 1) } ?? "—" }
@@ -31,7 +37,10 @@ struct CalculatorsIndexPage {
                             el("td") { gpu.pricePerHourUSD.map { Spoken.dollars($0) + (gpu.priceAsOf.map { " (\($0))" } ?? "") } ?? "—" }
                             el("td") {
                                 el("a", .href(gpu.specURL), .init("rel", "external noopener")) { "datasheet" }
-                                if let url = gpu.priceURL { " · "; el("a", .href(url), .init("rel", "external noopener")) { "price" } }
+                                if let url = gpu.priceURL {
+                                    " · "
+                                    el("a", .href(url), .init("rel", "external noopener")) { "price" }
+                                }
                             }
                         }
                     }
@@ -40,11 +49,17 @@ struct CalculatorsIndexPage {
             el("h2") { "Models" }
             el("table", .class("data")) {
                 el("caption") { "Shapes from each model's config.json or paper." }
-                el("thead") { el("tr") { for head in ["Model", "Parameters", "Layers", "Hidden", "Heads / KV heads", "Context", "Source"] { el("th", .init("scope", "col")) { head } } } }
+                el("thead") {
+                    el("tr") { for head in ["Model", "Parameters", "Layers", "Hidden", "Heads / KV heads", "Context", "Source"] { el("th", .init("scope", "col")) { head } } }
+                }
                 el("tbody") {
                     for model in catalog.models {
                         el("tr") {
-                            el("th", .init("scope", "row")) { model.name; el("br"); el("code") { model.id } }
+                            el("th", .init("scope", "row")) {
+                                model.name
+                                el("br")
+                                el("code") { model.id }
+                            }
                             el("td") { Spoken.count(model.params) + (model.activeParams < model.params ? " (\(Spoken.count(model.activeParams)) active)" : "") }
                             el("td") { String(model.layers) }
                             el("td") { String(model.hiddenSize) }

@@ -17,10 +17,12 @@ enum CalendarController {
     static func feed(_ req: Request) async throws -> Response {
         let token = (try? req.query.get(String.self, at: "token")) ?? ""
         guard let feed = try await CalendarFeedService.feed(token: token, on: req.db) else {
-            throw HTTPUserError(status: .notFound, error: PlainError(
-                "this calendar link was revoked, replaced or never existed",
-                fix: "make a new subscription link in Settings › Calendar and subscribe to that one"
-            ))
+            throw HTTPUserError(
+                status: .notFound,
+                error: PlainError(
+                    "this calendar link was revoked, replaced or never existed",
+                    fix: "make a new subscription link in Settings › Calendar and subscribe to that one"
+                ))
         }
         let practice = try await PracticeService.forUser(feed.userID, db: req.db, catalog: req.prep.catalog, now: req.prep.config.now())
         return try await calendar(PlanService(practice), startMinute: feed.startMinute, download: false)

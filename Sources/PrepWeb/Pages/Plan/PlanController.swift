@@ -38,8 +38,9 @@ enum PlanController {
         let body = try req.content.decode([String: String].self)
         var ratings: [String: String] = [:]
         for (key, value) in body where key.hasPrefix("rate_") { ratings[String(key.dropFirst(5))] = value.trimmingCharacters(in: .whitespaces) }
-        let form = PlanForm(start: body["start"] ?? "", hoursPerDay: body["hours_per_day"] ?? "", daysPerWeek: body["days_per_week"] ?? "",
-                            interviewDate: body["interview_date"] ?? "", ratings: ratings, replace: body["replace"] == "1")
+        let form = PlanForm(
+            start: body["start"] ?? "", hoursPerDay: body["hours_per_day"] ?? "", daysPerWeek: body["days_per_week"] ?? "",
+            interviewDate: body["interview_date"] ?? "", ratings: ratings, replace: body["replace"] == "1")
         var errors: [String: String] = [:]
         let hours = Double(form.hoursPerDay.trimmingCharacters(in: .whitespaces))
         let days = Int(form.daysPerWeek.trimmingCharacters(in: .whitespaces))
@@ -50,8 +51,9 @@ enum PlanController {
             if let number = Int(value) { parsed[skill] = number } else { errors["skill_ratings.\(skill)"] = "Choose a rating from 1 to 5." }
         }
         let interview = form.interviewDate.trimmingCharacters(in: .whitespaces)
-        let settings = PlanSettings(start: form.start.trimmingCharacters(in: .whitespaces), hoursPerDay: hours ?? 2.5, daysPerWeek: days ?? 6,
-                                    interviewDate: interview.isEmpty ? nil : interview, skillRatings: parsed)
+        let settings = PlanSettings(
+            start: form.start.trimmingCharacters(in: .whitespaces), hoursPerDay: hours ?? 2.5, daysPerWeek: days ?? 6,
+            interviewDate: interview.isEmpty ? nil : interview, skillRatings: parsed)
         if errors.isEmpty { errors = settings.validate(taxonomy: req.prep.catalog.taxonomy) }
         let plans = try await service(req)
         let exists = try await PlanStore.settings(userID: req.userID, on: req.db) != nil
@@ -127,7 +129,11 @@ enum PlanController {
         var taskID: String?
         var to: String?
         var returnTo: String?
-        enum CodingKeys: String, CodingKey { case taskID = "task_id", to, returnTo = "return_to" }
+        enum CodingKeys: String, CodingKey {
+            case taskID = "task_id"
+            case to
+            case returnTo = "return_to"
+        }
     }
 
     static func move(_ req: Request) async throws -> Response {
@@ -141,7 +147,8 @@ enum PlanController {
     /// read `\` as `/`, so a path holding any of them (or a second leading slash) is refused.
     static func sameSite(_ path: String?) -> String {
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"),
-              path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7f && $0 != "\\" }) else { return "/" }
+            path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7f && $0 != "\\" })
+        else { return "/" }
         return path
     }
 
@@ -149,7 +156,11 @@ enum PlanController {
         var taskID: String?
         var done: String?
         var returnTo: String?
-        enum CodingKeys: String, CodingKey { case taskID = "task_id", done, returnTo = "return_to" }
+        enum CodingKeys: String, CodingKey {
+            case taskID = "task_id"
+            case done
+            case returnTo = "return_to"
+        }
     }
 
     static func tick(_ req: Request) async throws -> Response {

@@ -21,8 +21,9 @@ struct PlanForm {
 
     /// The form filled from a plan's settings, for changing it.
     init(settings: PlanSettings) {
-        self.init(start: settings.start, hoursPerDay: PlanForm.hours(settings.hoursPerDay), daysPerWeek: String(settings.daysPerWeek),
-                  interviewDate: settings.interviewDate ?? "", ratings: settings.skillRatings.mapValues(String.init))
+        self.init(
+            start: settings.start, hoursPerDay: PlanForm.hours(settings.hoursPerDay), daysPerWeek: String(settings.daysPerWeek),
+            interviewDate: settings.interviewDate ?? "", ratings: settings.skillRatings.mapValues(String.init))
     }
 
     static func hours(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
@@ -52,8 +53,10 @@ struct PlanFormView {
                 let error = errors["replace"]
                 el("div", .class(error == nil ? "field" : "field invalid")) {
                     el("label") {
-                        el("input", attributes: [.type("checkbox"), .name("replace"), .value("1"), .id("replace")] + (form.replace ? [.flag("checked")] : [])
-                            + (error == nil ? [] : [.aria("invalid", "true"), .aria("describedby", "replace-error")]))
+                        el(
+                            "input",
+                            attributes: [.type("checkbox"), .name("replace"), .value("1"), .id("replace")] + (form.replace ? [.flag("checked")] : [])
+                                + (error == nil ? [] : [.aria("invalid", "true"), .aria("describedby", "replace-error")]))
                         " Replace my plan (ticks and notes on tasks that still exist are kept)"
                     }
                     if let error { el("p", .class("field-error"), .id("replace-error"), .init("role", "alert")) { error } }

@@ -66,19 +66,31 @@ struct PlanPage {
                 el("span", .class("key filled")) {}
                 "done: planned minutes of tasks ticked that week, plus time answering in practice (each answer counted up to 5 minutes)"
             }
-            SVGChart.pairs(weeks.map { (label: "W\($0.week)", planned: Double($0.plannedMinutes), done: Double($0.doneMinutes)) }, unit: "min",
-                           title: "Minutes planned and done per week",
-                           description: "For each week of the plan, the minutes planned beside the minutes done. "
-                               + weeks.map { "Week \($0.week): \($0.doneMinutes) of \($0.plannedMinutes)" }.joined(separator: "; ") + ".")
+            SVGChart.pairs(
+                weeks.map { (label: "W\($0.week)", planned: Double($0.plannedMinutes), done: Double($0.doneMinutes)) }, unit: "min",
+                title: "Minutes planned and done per week",
+                description: "For each week of the plan, the minutes planned beside the minutes done. "
+                    + weeks.map { "Week \($0.week): \($0.doneMinutes) of \($0.plannedMinutes)" }.joined(separator: "; ") + ".")
             el("details", .class("numbers")) {
                 el("summary") { "The numbers" }
                 el("table", .class("data")) {
-                    el("thead") { el("tr") { el("th") { "Week" }; el("th") { "Starts" }; el("th") { "Planned" }; el("th") { "Tasks ticked" }; el("th") { "Practice" } } }
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Week" }
+                            el("th") { "Starts" }
+                            el("th") { "Planned" }
+                            el("th") { "Tasks ticked" }
+                            el("th") { "Practice" }
+                        }
+                    }
                     el("tbody") {
                         for week in weeks {
                             el("tr") {
-                                el("td") { String(week.week) }; el("td") { week.start }; el("td") { "\(week.plannedMinutes) min" }
-                                el("td") { "\(week.tickedMinutes) min" }; el("td") { "\(week.practiceMinutes) min" }
+                                el("td") { String(week.week) }
+                                el("td") { week.start }
+                                el("td") { "\(week.plannedMinutes) min" }
+                                el("td") { "\(week.tickedMinutes) min" }
+                                el("td") { "\(week.practiceMinutes) min" }
                             }
                         }
                     }
@@ -100,21 +112,33 @@ struct PlanPage {
         let rows = minutes.sorted { $0.value.all > $1.value.all }
         return el("section", .class("chart-block")) {
             el("h2") { "Progress per skill" }
-            SVGChart.shares(rows.map { skill, value in
-                SVGChart.Bar(label: skillName(skill), value: value.all > 0 ? Double(value.done) / Double(value.all) : 0,
-                             text: "\(value.all > 0 ? Int((100 * Double(value.done) / Double(value.all)).rounded()) : 0) % of \(value.all) min")
-            }, title: "Share of planned minutes done per skill",
-               description: rows.map { "\(skillName($0.key)): \($0.value.done) of \($0.value.all) minutes" }.joined(separator: "; ") + ".")
+            SVGChart.shares(
+                rows.map { skill, value in
+                    SVGChart.Bar(
+                        label: skillName(skill), value: value.all > 0 ? Double(value.done) / Double(value.all) : 0,
+                        text: "\(value.all > 0 ? Int((100 * Double(value.done) / Double(value.all)).rounded()) : 0) % of \(value.all) min")
+                }, title: "Share of planned minutes done per skill",
+                description: rows.map { "\(skillName($0.key)): \($0.value.done) of \($0.value.all) minutes" }.joined(separator: "; ") + ".")
             el("details", .class("numbers")) {
-            el("summary") { "The numbers" }
-            el("table", .class("data")) {
-                el("thead") { el("tr") { el("th") { "Skill" }; el("th") { "Minutes done" }; el("th") { "Planned" } } }
-                el("tbody") {
-                    for (skill, value) in rows {
-                        el("tr") { el("td") { skillName(skill) }; el("td") { String(value.done) }; el("td") { String(value.all) } }
+                el("summary") { "The numbers" }
+                el("table", .class("data")) {
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Skill" }
+                            el("th") { "Minutes done" }
+                            el("th") { "Planned" }
+                        }
+                    }
+                    el("tbody") {
+                        for (skill, value) in rows {
+                            el("tr") {
+                                el("td") { skillName(skill) }
+                                el("td") { String(value.done) }
+                                el("td") { String(value.all) }
+                            }
+                        }
                     }
                 }
-            }
             }
         }
     }

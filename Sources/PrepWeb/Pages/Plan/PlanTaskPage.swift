@@ -45,12 +45,17 @@ struct PlanTaskPage {
             if let notes, draft == nil {
                 el("div", .class("notes-body")) { Node.raw(MarkdownHTML.renderUserText(notes)) }
             } else if draft == nil {
-                el("p", .class("hint")) { "No notes yet. Keep the commands you ran, the configs that worked and what broke: the seed asks for lab notes, and they are what you will reread before the interview." }
+                el("p", .class("hint")) {
+                    "No notes yet. Keep the commands you ran, the configs that worked and what broke: the seed asks for lab notes, and they are what you will reread before the interview."
+                }
             }
             el("form", .init("method", "post"), .init("action", "/plan/tasks/\(task.taskID)/notes"), .class("stack")) {
                 el("label", .init("for", "notes")) { "Markdown (code in ``` fences)" }
-                el("textarea", attributes: [.id("notes"), .name("notes"), .class("notes"), .init("maxlength", String(PlanService.notesLimit))]
-                    + (error == nil ? [] : [.aria("invalid", "true"), .aria("describedby", "notes-error")])) { draft ?? notes ?? "" }
+                el(
+                    "textarea",
+                    attributes: [.id("notes"), .name("notes"), .class("notes"), .init("maxlength", String(PlanService.notesLimit))]
+                        + (error == nil ? [] : [.aria("invalid", "true"), .aria("describedby", "notes-error")])
+                ) { draft ?? notes ?? "" }
                 if let error { el("p", .class("field-error"), .id("notes-error"), .init("role", "alert")) { error } }
                 el("button", .type("submit")) { "Save notes" }
             }

@@ -28,7 +28,9 @@ enum PracticeController {
         var answer: String?
         var shownAt: Int64?
         enum CodingKeys: String, CodingKey {
-            case itemID = "item_id", answer, shownAt = "shown_at"
+            case itemID = "item_id"
+            case answer
+            case shownAt = "shown_at"
         }
     }
 
@@ -51,7 +53,11 @@ enum PracticeController {
         var shownAt: Int64?
         var hits: [Int]?
         enum CodingKeys: String, CodingKey {
-            case itemID = "item_id", rating, clientReviewID = "client_review_id", shownAt = "shown_at", hits
+            case itemID = "item_id"
+            case rating
+            case clientReviewID = "client_review_id"
+            case shownAt = "shown_at"
+            case hits
         }
     }
 

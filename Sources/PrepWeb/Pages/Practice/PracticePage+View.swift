@@ -40,7 +40,9 @@ struct PracticePage {
         el("section", .class("notice done")) {
             el("h2") { "All done for today" }
             if model.dueBeyondLimit > 0 {
-                el("p") { "\(model.dueBeyondLimit) more card\(model.dueBeyondLimit == 1 ? " is" : "s are") due beyond your daily review limit; raise the limit in Settings to see them today." }
+                el("p") {
+                    "\(model.dueBeyondLimit) more card\(model.dueBeyondLimit == 1 ? " is" : "s are") due beyond your daily review limit; raise the limit in Settings to see them today."
+                }
             }
             if let next = model.nextDue {
                 el("p") { "The next card is due in \(next)." }
@@ -107,14 +109,24 @@ struct PracticePage {
     private func revealed(_ item: ContentItem) -> Node {
         var attributes: [Attribute] = [.class("answer"), .id("answer-section"), .aria("label", "Answer")]
         if !model.revealed { attributes.append(.flag("hidden")) }
-        return el("section", attributes: attributes, children: [
-            .group(model.answerHTML.map { part in el("section") { el("h3") { part.heading }; Node.raw(part.html) } }),
-            gradeForm(item),
-            item.followUps.isEmpty ? .empty : el("section", .class("follow-ups")) {
-                el("h3") { "Follow-up questions" }
-                el("ul") { for question in item.followUps { el("li") { question } } }
-            },
-        ])
+        return el(
+            "section", attributes: attributes,
+            children: [
+                .group(
+                    model.answerHTML.map { part in
+                        el("section") {
+                            el("h3") { part.heading }
+                            Node.raw(part.html)
+                        }
+                    }),
+                gradeForm(item),
+                item.followUps.isEmpty
+                    ? .empty
+                    : el("section", .class("follow-ups")) {
+                        el("h3") { "Follow-up questions" }
+                        el("ul") { for question in item.followUps { el("li") { question } } }
+                    },
+            ])
     }
 
     private func gradeForm(_ item: ContentItem) -> Node {

@@ -28,12 +28,14 @@ struct StatsPage {
                 }
             }
             el("h2") { "Reviews per day (last 30 days)" }
-            SVGChart.columns(stats.reviewsPerDay.map { .init(label: short($0.date), value: Double($0.count), text: "\($0.count) reviews") },
-                             title: "Reviews per day", description: "Reviews graded on each of the last 30 days, in \(stats.timeZone).")
+            SVGChart.columns(
+                stats.reviewsPerDay.map { .init(label: short($0.date), value: Double($0.count), text: "\($0.count) reviews") },
+                title: "Reviews per day", description: "Reviews graded on each of the last 30 days, in \(stats.timeZone).")
             table(stats.reviewsPerDay, caption: "Reviews per day")
             el("h2") { "Due in the next 30 days" }
-            SVGChart.columns(stats.forecast.map { .init(label: short($0.date), value: Double($0.count), text: "\($0.count) due") },
-                             title: "Forecast of due cards", description: "Cards falling due on each of the next 30 days; overdue cards count today.")
+            SVGChart.columns(
+                stats.forecast.map { .init(label: short($0.date), value: Double($0.count), text: "\($0.count) due") },
+                title: "Forecast of due cards", description: "Cards falling due on each of the next 30 days; overdue cards count today.")
             table(stats.forecast, caption: "Cards due per day")
             el("h2") { "True retention by skill" }
             el("p", .class("hint")) {
@@ -42,13 +44,22 @@ struct StatsPage {
             if stats.retentionBySkill.isEmpty {
                 el("p") { "Shown once cards reach review, a day or more after you first learn them." }
             } else {
-                SVGChart.shares(stats.retentionBySkill.map { entry in
-                    .init(label: skillName(entry.skill), value: entry.retention ?? 0,
-                          text: "\(entry.retention.map(percent) ?? "—") of \(entry.reviews)")
-                }, title: "True retention by skill", description: "For each skill, the share of review-state cards recalled.")
+                SVGChart.shares(
+                    stats.retentionBySkill.map { entry in
+                        .init(
+                            label: skillName(entry.skill), value: entry.retention ?? 0,
+                            text: "\(entry.retention.map(percent) ?? "—") of \(entry.reviews)")
+                    }, title: "True retention by skill", description: "For each skill, the share of review-state cards recalled.")
                 el("table", .class("data")) {
                     el("caption") { "True retention by skill" }
-                    el("thead") { el("tr") { el("th") { "Skill" }; el("th") { "Reviews" }; el("th") { "Passed" }; el("th") { "Retention" } } }
+                    el("thead") {
+                        el("tr") {
+                            el("th") { "Skill" }
+                            el("th") { "Reviews" }
+                            el("th") { "Passed" }
+                            el("th") { "Retention" }
+                        }
+                    }
                     el("tbody") {
                         for entry in stats.retentionBySkill {
                             el("tr") {
@@ -77,7 +88,14 @@ struct StatsPage {
             el("summary") { "The numbers" }
             el("table", .class("data")) {
                 el("caption") { caption }
-                el("tbody") { for day in days { el("tr") { el("td") { day.date }; el("td") { String(day.count) } } } }
+                el("tbody") {
+                    for day in days {
+                        el("tr") {
+                            el("td") { day.date }
+                            el("td") { String(day.count) }
+                        }
+                    }
+                }
             }
         }
     }

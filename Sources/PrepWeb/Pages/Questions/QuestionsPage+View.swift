@@ -25,7 +25,8 @@ struct QuestionsPage {
             select("kind", label: "Kind", selected: model.query.kind?.rawValue, options: ItemKind.allCases.map { ($0.rawValue, $0.title) })
             select("skill", label: "Skill", selected: model.query.skill, options: model.skills.map { ($0.id, $0.name) })
             select("tier", label: "Tier", selected: model.query.tier.map(String.init), options: (1...4).map { (String($0), "Tier \($0)") })
-            select("difficulty", label: "Difficulty", selected: model.query.difficulty.map(String.init), options: [("1", "1 · warm-up"), ("2", "2 · core"), ("3", "3 · deep dive")])
+            select(
+                "difficulty", label: "Difficulty", selected: model.query.difficulty.map(String.init), options: [("1", "1 · warm-up"), ("2", "2 · core"), ("3", "3 · deep dive")])
             el("div", .class("actions")) {
                 el("button", .type("submit")) { "Filter" }
                 el("a", .href("/questions")) { "Reset" }

@@ -12,15 +12,19 @@ enum ReadinessController {
         let service = try await service(req)
         let report = try await service.report()
         let catalog = req.prep.catalog
-        let page = ReadinessPage(report: report, history: try await service.history(), itemTitle: { catalog[$0]?.title },
-                                 checklistTitle: { id in catalog.checklists.first { $0.id == id }?.title ?? id })
+        let page = ReadinessPage(
+            report: report, history: try await service.history(), itemTitle: { catalog[$0]?.title },
+            checklistTitle: { id in catalog.checklists.first { $0.id == id }?.title ?? id })
         return HTMLResponse.page(page.render())
     }
 
     struct AnswerForm: Content {
         var itemID: String?
         var answer: String?
-        enum CodingKeys: String, CodingKey { case itemID = "item_id", answer }
+        enum CodingKeys: String, CodingKey {
+            case itemID = "item_id"
+            case answer
+        }
     }
 
     static func answer(_ req: Request) async throws -> Response {

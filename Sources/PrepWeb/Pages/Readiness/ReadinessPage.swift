@@ -63,13 +63,26 @@ struct ReadinessPage {
                 }
             } else {
                 let points = history.suffix(60).map { (label: String($0.day.dropFirst(5)), value: $0.overall) }
-                SVGChart.line(points, title: "Overall readiness by day",
-                              description: "Overall readiness score (0 to 100) on each day it was measured, from \(history.first?.day ?? "") to \(history.last?.day ?? "").")
+                SVGChart.line(
+                    points, title: "Overall readiness by day",
+                    description: "Overall readiness score (0 to 100) on each day it was measured, from \(history.first?.day ?? "") to \(history.last?.day ?? "").")
                 el("details", .class("numbers")) {
                     el("summary") { "The numbers" }
                     el("table", .class("data")) {
-                        el("thead") { el("tr") { el("th") { "Day" }; el("th") { "Overall" } } }
-                        el("tbody") { for point in history.suffix(60) { el("tr") { el("td") { point.day }; el("td") { point.overall.map(String.init) ?? "no evidence" } } } }
+                        el("thead") {
+                            el("tr") {
+                                el("th") { "Day" }
+                                el("th") { "Overall" }
+                            }
+                        }
+                        el("tbody") {
+                            for point in history.suffix(60) {
+                                el("tr") {
+                                    el("td") { point.day }
+                                    el("td") { point.overall.map(String.init) ?? "no evidence" }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -102,7 +115,13 @@ struct ReadinessPage {
     private func areaTable(_ areas: [ReadinessReport.Area], caption: String) -> Node {
         el("table", .class("data readiness")) {
             el("caption") { caption }
-            el("thead") { el("tr") { el("th", .init("scope", "col")) { "Area" }; el("th", .init("scope", "col")) { "Score" }; el("th", .init("scope", "col")) { "Evidence" } } }
+            el("thead") {
+                el("tr") {
+                    el("th", .init("scope", "col")) { "Area" }
+                    el("th", .init("scope", "col")) { "Score" }
+                    el("th", .init("scope", "col")) { "Evidence" }
+                }
+            }
             el("tbody") {
                 for area in areas {
                     el("tr", .id("area-\(area.id)")) {
@@ -119,7 +138,10 @@ struct ReadinessPage {
                         el("td") {
                             el("ul", .class("evidence")) {
                                 for evidence in area.evidence {
-                                    el("li") { el("span", .class("badge")) { "\(evidence.kind) · \(Int((evidence.weight * 100).rounded())) %" }; " \(evidence.detail)" }
+                                    el("li") {
+                                        el("span", .class("badge")) { "\(evidence.kind) · \(Int((evidence.weight * 100).rounded())) %" }
+                                        " \(evidence.detail)"
+                                    }
                                 }
                                 for line in area.missing { el("li", .class("hint")) { line } }
                             }
@@ -135,21 +157,32 @@ struct ReadinessPage {
             for item in items {
                 el("li", .id(item.id), .class("check \(item.answer?.rawValue ?? "open")")) {
                     el("span", .class("check-text")) {
-                        if let group = item.group { el("span", .class("badge")) { group } ; " " }
+                        if let group = item.group {
+                            el("span", .class("badge")) { group }
+                            " "
+                        }
                         item.text
                     }
                     if let recall = item.recall {
                         el("span", .class("hint")) { " · its questions: you would recall about \(Int((recall * 100).rounded())) %" }
                     }
                     if let first = item.items.first, let title = itemTitle(first) {
-                        el("span", .class("hint")) { " · "; el("a", .href("/questions/\(first)")) { title } }
+                        el("span", .class("hint")) {
+                            " · "
+                            el("a", .href("/questions/\(first)")) { title }
+                        }
                     }
                     el("form", .init("method", "post"), .init("action", "/readiness/answers"), .class("inline answer")) {
                         el("input", .type("hidden"), .name("item_id"), .value(item.id))
                         for (value, label) in [("yes", yes), ("no", no)] {
                             let chosen = item.answer?.rawValue == value
-                            el("button", attributes: [.type("submit"), .name("answer"), .value(chosen ? "clear" : value), .class(chosen ? "small chosen" : "small"),
-                                                      .aria("pressed", chosen ? "true" : "false"), .aria("label", "\(label): \(item.text)")]) { label }
+                            el(
+                                "button",
+                                attributes: [
+                                    .type("submit"), .name("answer"), .value(chosen ? "clear" : value), .class(chosen ? "small chosen" : "small"),
+                                    .aria("pressed", chosen ? "true" : "false"), .aria("label", "\(label): \(item.text)"),
+                                ]
+                            ) { label }
                         }
                     }
                 }

@@ -43,7 +43,9 @@ enum SettingsController {
         var reviewsPerDay: String?
         var desiredRetention: String?
         enum CodingKeys: String, CodingKey {
-            case newPerDay = "new_per_day", reviewsPerDay = "reviews_per_day", desiredRetention = "desired_retention"
+            case newPerDay = "new_per_day"
+            case reviewsPerDay = "reviews_per_day"
+            case desiredRetention = "desired_retention"
         }
     }
 
@@ -103,8 +105,9 @@ enum SettingsController {
         }
         let profile = try await currentProfile(req)
         let practice = try await PracticeStore.settings(userID: req.userID, on: req.db)
-        let model = SettingsPageModel(displayName: profile.displayName, timeZone: profile.timeZone, practice: .init(practice), errors: errors,
-                                      about: SettingsPageModel.about(services: req.prep), calendar: fields)
+        let model = SettingsPageModel(
+            displayName: profile.displayName, timeZone: profile.timeZone, practice: .init(practice), errors: errors,
+            about: SettingsPageModel.about(services: req.prep), calendar: fields)
         let response = HTMLResponse.page(SettingsPage(model: model).render(), status: errors.isEmpty ? .ok : .unprocessableEntity)
         // The page holds a secret: keep it out of caches.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -36,8 +36,9 @@ struct SettingsPageModel {
         }
 
         init(_ settings: PracticeSettings) {
-            self.init(newPerDay: String(settings.newPerDay), reviewsPerDay: String(settings.reviewsPerDay),
-                      desiredRetention: String(format: "%.2f", settings.desiredRetention))
+            self.init(
+                newPerDay: String(settings.newPerDay), reviewsPerDay: String(settings.reviewsPerDay),
+                desiredRetention: String(format: "%.2f", settings.desiredRetention))
         }
     }
 

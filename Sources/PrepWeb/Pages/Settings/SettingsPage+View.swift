@@ -52,14 +52,17 @@ struct SettingsPage {
     private func practiceForm() -> Node {
         el("form", .init("method", "post"), .init("action", "/settings/practice"), .class("stack"), .id("practice"), .init("novalidate", nil)) {
             el("h2") { "Practice" }
-            field(id: "new_per_day", label: "New questions per day", value: model.practice.newPerDay,
-                  hint: "0 to 50. The seed's minimum is one technical and one behavioral question a day; 5 covers the bank in about eight weeks.",
-                  extra: [.init("inputmode", "numeric")])
-            field(id: "reviews_per_day", label: "Reviews per day at most", value: model.practice.reviewsPerDay,
-                  hint: "1 to 1000. Due cards beyond this wait for tomorrow, oldest first.", extra: [.init("inputmode", "numeric")])
-            field(id: "desired_retention", label: "Desired retention", value: model.practice.desiredRetention,
-                  hint: "0.70 to 0.97: the chance of recalling a card when it comes due. Higher means more reviews; 0.90 is the usual choice.",
-                  extra: [.init("inputmode", "decimal")])
+            field(
+                id: "new_per_day", label: "New questions per day", value: model.practice.newPerDay,
+                hint: "0 to 50. The seed's minimum is one technical and one behavioral question a day; 5 covers the bank in about eight weeks.",
+                extra: [.init("inputmode", "numeric")])
+            field(
+                id: "reviews_per_day", label: "Reviews per day at most", value: model.practice.reviewsPerDay,
+                hint: "1 to 1000. Due cards beyond this wait for tomorrow, oldest first.", extra: [.init("inputmode", "numeric")])
+            field(
+                id: "desired_retention", label: "Desired retention", value: model.practice.desiredRetention,
+                hint: "0.70 to 0.97: the chance of recalling a card when it comes due. Higher means more reviews; 0.90 is the usual choice.",
+                extra: [.init("inputmode", "decimal")])
             el("button", .type("submit")) { "Save practice settings" }
         }
     }
@@ -79,8 +82,15 @@ struct SettingsPage {
             }
             if let link = model.calendar.newLink {
                 el("div", .class("notice"), .init("role", "status")) {
-                    el("p") { el("strong") { "Your subscription link" }; " (copy it now: it is shown only once)" }
-                    el("p") { el("input", .type("text"), .id("calendar-link"), .value(link), .init("readonly", nil), .flag("autofocus"), .class("wide"), .aria("label", "Subscription link")) }
+                    el("p") {
+                        el("strong") { "Your subscription link" }
+                        " (copy it now: it is shown only once)"
+                    }
+                    el("p") {
+                        el(
+                            "input", .type("text"), .id("calendar-link"), .value(link), .init("readonly", nil), .flag("autofocus"), .class("wide"),
+                            .aria("label", "Subscription link"))
+                    }
                 }
             }
             if model.calendar.revoked { el("p", .class("flash ok"), .init("role", "status")) { "The subscription link was revoked: calendars using it get nothing more." } }
@@ -88,8 +98,9 @@ struct SettingsPage {
                 el("p") { "A subscription link exists since \(since), with study blocks at \(model.calendar.at)." }
             }
             el("form", .init("method", "post"), .init("action", "/settings/calendar"), .class("stack"), .init("novalidate", nil)) {
-                field(id: "calendar_at", label: "Study blocks start at", value: model.calendar.at,
-                      hint: "Local time, HH:MM (24-hour clock).", extra: [.init("inputmode", "numeric")])
+                field(
+                    id: "calendar_at", label: "Study blocks start at", value: model.calendar.at,
+                    hint: "Local time, HH:MM (24-hour clock).", extra: [.init("inputmode", "numeric")])
                 el("button", .type("submit")) { model.calendar.existsSince == nil ? "Create a subscription link" : "Replace the link (the old one stops working)" }
             }
             if model.calendar.existsSince != nil {
