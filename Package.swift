@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        // The calendar token's SHA-256; Vapor uses the same package.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "PrepCore"),
@@ -44,10 +46,19 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The application services: no Vapor, so the CLI and the web share them (docs/ARCHITECTURE.md).
+        .target(
+            name: "PrepApp",
+            dependencies: [
+                "PrepCore", "PrepContent", "PrepStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "PrepWeb",
             dependencies: [
-                "PrepCore", "PrepContent", "PrepStore",
+                "PrepCore", "PrepContent", "PrepStore", "PrepApp",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -58,7 +69,7 @@ let package = Package(
         .target(
             name: "PrepCLI",
             dependencies: [
-                "PrepCore", "PrepContent", "PrepStore", "PrepWeb",
+                "PrepCore", "PrepContent", "PrepStore", "PrepApp", "PrepWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +79,7 @@ let package = Package(
         .target(
             name: "PrepTestSupport",
             dependencies: [
-                "PrepCore", "PrepStore", "PrepWeb",
+                "PrepCore", "PrepStore", "PrepApp", "PrepWeb",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             path: "Tests/PrepTestSupport"
@@ -80,6 +91,7 @@ let package = Package(
             name: "PrepWebTests",
             dependencies: ["PrepWeb", "PrepTestSupport", .product(name: "Yams", package: "Yams")]
         ),
+        .testTarget(name: "PrepAppTests", dependencies: ["PrepApp", "PrepTestSupport"]),
         .testTarget(name: "PrepCLITests", dependencies: ["PrepCLI", "PrepTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

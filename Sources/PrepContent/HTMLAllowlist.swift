@@ -1,3 +1,5 @@
+import PrepCore
+
 /// Cleans HTML produced from a person's Markdown: only an allowlist of tags survives, with no
 /// attributes but a link's `href`, which must be http(s), mailto or a path on this site after
 /// entities are decoded and blanks removed. Anything else is shown as text. This, not the
@@ -23,11 +25,11 @@ public enum HTMLAllowlist {
                 continue
             }
             guard let close = html[index...].firstIndex(of: ">") else {
-                out += escape(String(html[index...]))
+                out += HTMLEscape.attribute(String(html[index...]))
                 break
             }
             let inner = html[html.index(after: index)..<close]
-            out += tag(inner, headingShift: headingShift) ?? escape("<" + inner + ">")
+            out += tag(inner, headingShift: headingShift) ?? HTMLEscape.attribute("<" + inner + ">")
             index = html.index(after: close)
         }
         return out
@@ -45,7 +47,7 @@ public enum HTMLAllowlist {
         if closing { return void.contains(name) ? "" : "</\(name)>" }
         if name == "a" {
             guard let href = attribute("href", in: body[nameEnd...]), let safe = safeURL(href) else { return "<a>" }
-            return "<a href=\"\(escape(safe))\" rel=\"nofollow noopener\">"
+            return "<a href=\"\(HTMLEscape.attribute(safe))\" rel=\"nofollow noopener\">"
         }
         return "<\(name)>"
     }
@@ -113,19 +115,5 @@ public enum HTMLAllowlist {
             rest = tail
         }
         return out + rest
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -11,23 +11,16 @@ import Testing
     let start = try! ISO8601.parse("2026-03-02T08:00:00Z")
 
     func withStore(_ body: (StandaloneStore, UserProfile) async throws -> Void) async throws {
-        try await withTestStorage { test in
-            let store = try StandaloneStore(storage: test.storage, logger: logger)
-            do {
-                let user = try await store.prepare()
-                try await body(store, user)
-            } catch {
-                await store.close()
-                throw error
-            }
-            await store.close()
-        }
+        try await withTestStore(body)
     }
 
-    func submit(_ item: String, _ rating: Rating, at time: Instant, client: String? = nil, user: UserProfile, db: any Database) async throws -> ReviewOutcome {
+    /// `recorded` is when the server took it: the review's own time unless a test says otherwise.
+    func submit(_ item: String, _ rating: Rating, at time: Instant, recorded: Instant? = nil, client: String? = nil, user: UserProfile, db: any Database) async throws
+        -> ReviewOutcome
+    {
         try await PracticeStore.record(
             ReviewSubmission(itemID: item, skill: "kubernetes", rating: rating, time: time, clientReviewID: client),
-            userID: user.id, scheduler: try FSRS(), random: SplitMix64(seed: 1), on: db
+            userID: user.id, scheduler: try FSRS(), random: SplitMix64(seed: 1), recordedAt: recorded ?? time, on: db
         )
     }
 
@@ -68,7 +61,7 @@ import Testing
     @Test func undoTakesBackTheLastSubmittedReviewEvenIfBackdated() async throws {
         try await withStore { store, user in
             _ = try await submit("a", .good, at: start, user: user, db: store.db)
-            _ = try await submit("b", .good, at: start.adding(microseconds: -3_600_000_000), user: user, db: store.db)
+            _ = try await submit("b", .good, at: start.adding(microseconds: -3_600_000_000), recorded: start.adding(microseconds: 1_000_000), user: user, db: store.db)
             let undone = try await PracticeStore.undoLast(userID: user.id, on: store.db)
             #expect(undone?.itemID == "b")
         }

@@ -42,14 +42,9 @@ public struct TestStorage: Sendable {
     }
 
     static func runSQL(target: PostgresTarget, _ sql: String) async throws {
-        let store = try StandaloneStore(storage: .postgres(target), logger: Logger(label: "test"))
-        do {
+        try await StandaloneStore.use(storage: .postgres(target), logger: Logger(label: "test")) { store in
             try await (store.db as! any SQLDatabase).raw(SQLQueryString(sql)).run()
-        } catch {
-            await store.close()
-            throw error
         }
-        await store.close()
     }
 }
 
@@ -64,5 +59,17 @@ public func withTestStorage<T: Sendable>(_ body: (TestStorage) async throws -> T
     } catch {
         await storage.cleanUp()
         throw error
+    }
+}
+
+/// Fresh storage opened the way the server opens it (migrated, with the local user), closed
+/// and removed afterwards.
+public func withTestStore(_ body: (StandaloneStore, UserProfile) async throws -> Void) async throws {
+    try await withTestStorage { test in
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        try await StandaloneStore.use(storage: test.storage, logger: logger) { store in
+            try await body(store, try await store.prepare())
+        }
     }
 }

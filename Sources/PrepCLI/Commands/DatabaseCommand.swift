@@ -20,14 +20,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let (storage, dir) = try global.storage(environment: environment)
             if case .sqlite = storage { try DataFolder.prepare(dir) }
-            let store = try StandaloneStore(storage: storage, logger: quietLogger())
-            do {
-                try await store.prepare()
-            } catch {
-                await store.close()
-                throw error
-            }
-            await store.close()
+            try await StandaloneStore.use(storage: storage, logger: quietLogger()) { try await $0.prepare() }
             print("The database at \(storage.location) is up to date (\(SchemaMigrations.names.count) migrations).")
         }
     }
@@ -51,14 +44,9 @@ struct DatabaseCommand: AsyncParsableCommand {
             if case let .sqlite(path) = storage, !FileManager.default.fileExists(atPath: path) {
                 throw PlainError("there is no database at \(path)", fix: "check --data-dir")
             }
-            let store = try StandaloneStore(storage: storage, logger: quietLogger())
-            do {
+            try await StandaloneStore.use(storage: storage, logger: quietLogger()) { store in
                 try await StoreBootstrap.revertLastBatch(databases: store.databases, migrations: store.migrations, storage: storage, logger: quietLogger())
-            } catch {
-                await store.close()
-                throw error
             }
-            await store.close()
             print("Reverted the last batch of migrations at \(storage.location).")
         }
     }

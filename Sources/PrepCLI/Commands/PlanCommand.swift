@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PrepApp
 import PrepContent
 import PrepCore
 import PrepStore
-import PrepWeb
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,9 +16,7 @@ struct PlanCommand: AsyncParsableCommand {
 
 /// Opens the database like the server and hands a plan service to `body`.
 func withPlanService(global: GlobalOptions, catalog: ContentCatalog, _ body: (PlanService) async throws -> Void) async throws {
-    try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
-        try await body(PlanService(practice))
-    }
+    try await withContext(global: global, catalog: catalog) { try await body($0.plans) }
 }
 
 struct PlanInitCommand: AsyncParsableCommand {
@@ -306,13 +304,13 @@ struct PlanFeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await PracticeCommand.withService(global: global, catalog: catalog) { service in
+        try await withContext(global: global, catalog: catalog) { service in
             if revoke {
                 let existed = try await CalendarFeedStore.revoke(userID: service.userID, on: service.db)
                 print(existed ? "Revoked: calendars subscribed to the old link get nothing more." : "There was no subscription link to revoke.")
                 return
             }
-            let made = try await CalendarFeedService.create(userID: service.userID, startMinute: PlanCalendar.minute(ofDay: at) ?? 18 * 60, now: service.now, on: service.db)
+            let made = try await CalendarFeedService.create(service, startMinute: PlanCalendar.minute(ofDay: at) ?? 18 * 60)
             print(CalendarFeedService.url(base: baseURL, token: made.token))
             FileHandle.standardError.write(Data("Subscribe to this link in your calendar app; it is shown only once. Any earlier link stopped working.\n".utf8))
         }
@@ -340,8 +338,9 @@ struct TodayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
-            let service = PlanService(practice)
+        try await withContext(global: global, catalog: catalog) { context in
+            let practice = context.practice
+            let service = context.plans
             var day: PlanService.Day?
             do { day = try await service.day() } catch PlanService.Failure.noPlan { day = nil }
             let session = try await practice.session()

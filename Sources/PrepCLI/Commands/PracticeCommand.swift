@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PrepApp
 import PrepContent
 import PrepCore
 import PrepStore
-import PrepWeb
 
 struct PracticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,38 +25,14 @@ struct PracticeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await PracticeCommand.withService(global: global, catalog: catalog) { service in
+        try await withContext(global: global, catalog: catalog) { context in
+            let service = context.practice
             if json {
                 print(try JSONOutput.render(try await service.queueDocument()))
             } else {
-                try await PracticeSessionUI(terminal: .forStandardOutput(), catalog: catalog).run(serviceAt: { try await service.at(Date()) })
+                try await PracticeSessionUI(terminal: .forStandardOutput(), catalog: catalog).run(serviceAt: { PracticeService(context.at(context.environment.now)) })
             }
         }
-    }
-
-    /// Opens the database (migrating it like the server), runs `body`, closes it.
-    static func withService(global: GlobalOptions, catalog: ContentCatalog, _ body: (PracticeService) async throws -> Void) async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let (storage, _) = try global.storage(environment: environment)
-        if case let .sqlite(path) = storage { try DataFolder.prepare(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
-        var logger = Logger(label: "infraprep.practice")
-        logger.logLevel = .error
-        let store = try StandaloneStore(storage: storage, logger: logger)
-        do {
-            let user = try await store.prepare()
-            try await body(try await PracticeService.forUser(user.id, db: store.db, catalog: catalog, now: Date()))
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
-    }
-}
-
-extension PracticeService {
-    /// The same person and database at another moment.
-    func at(_ date: Date) -> PracticeService {
-        PracticeService(db: db, catalog: catalog, userID: userID, timeZone: timeZone, now: Instant(date: date))
     }
 }
 

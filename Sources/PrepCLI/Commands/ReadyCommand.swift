@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import PrepApp
 import PrepCore
 import PrepStore
-import PrepWeb
 
 struct ReadyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,8 +32,8 @@ struct ReadyShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
-            let service = ReadinessService(practice)
+        try await withContext(global: global, catalog: catalog) { context in
+            let service = context.readiness
             let report = try await service.report()
             if json {
                 print(try JSONOutput.render(Document(report: report, history: try await service.history())))
@@ -103,8 +103,8 @@ struct ReadyAnswerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await PracticeCommand.withService(global: global, catalog: catalog) { practice in
-            try await ReadinessService(practice).answer(id, ChecklistAnswer(rawValue: answer))
+        try await withContext(global: global, catalog: catalog) { context in
+            try await context.readiness.answer(id, ChecklistAnswer(rawValue: answer))
             print(answer == "clear" ? "Cleared: \(id)" : "Answered \(answer): \(id)")
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import PrepApp
 import PrepCore
-import PrepWeb
 
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +17,8 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await PracticeCommand.withService(global: global, catalog: catalog) { service in
+        try await withContext(global: global, catalog: catalog) { context in
+            let service = context.practice
             let stats = try await service.stats()
             if json {
                 print(try JSONOutput.render(stats))

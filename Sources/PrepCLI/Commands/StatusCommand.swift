@@ -56,8 +56,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "infraprep.status")
         logger.logLevel = .error
-        let store = try StandaloneStore(storage: storage, logger: logger)
-        do {
+        try await StandaloneStore.use(storage: storage, logger: logger) { store in
             try await StoreBootstrap.ping(store.db, storage: storage)
             let status = try await SchemaGuard.status(of: store.db)
             report.schema.pending = status.pending
@@ -66,11 +65,7 @@ struct StatusCommand: AsyncParsableCommand {
             if status.pending.count < known.count {
                 report.user = try await UserStore.localUser(on: store.db)
             }
-        } catch {
-            await store.close()
-            throw error
         }
-        await store.close()
         return report
     }
 

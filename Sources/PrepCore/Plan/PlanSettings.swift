@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a person says when laying the plan onto their calendar.
-public struct PlanSettings: Sendable, Equatable, Codable {
+public struct PlanSettings: Sendable, Hashable, Codable {
     /// The first day of study, YYYY-MM-DD.
     public var start: String
     public var hoursPerDay: Double

@@ -35,6 +35,19 @@ public final class StandaloneStore: @unchecked Sendable {
         try await StoreBootstrap.prepare(databases: databases, migrations: migrations, storage: storage, logger: logger)
     }
 
+    /// Opens a store, runs `body` with it and closes it, whether `body` returns or throws.
+    public static func use<T>(storage: StorageConfiguration, logger: Logger, _ body: (StandaloneStore) async throws -> T) async throws -> T {
+        let store = try StandaloneStore(storage: storage, logger: logger)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
     public func close() async {
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()

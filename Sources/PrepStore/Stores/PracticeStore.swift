@@ -173,9 +173,10 @@ public enum PracticeStore {
 
     /// Grades a card: the scheduler's new state and a log row, in one transaction. A
     /// submission whose client review id was recorded before changes nothing and returns the
-    /// first result.
+    /// first result. `recordedAt` is when the server took it (the review's own time may be
+    /// earlier, for answers given offline).
     public static func record<R: RandomNumberGenerator & Sendable>(
-        _ submission: ReviewSubmission, userID: UUID, scheduler: FSRS, random: R, on db: any Database
+        _ submission: ReviewSubmission, userID: UUID, scheduler: FSRS, random: R, recordedAt: Instant, on db: any Database
     ) async throws -> ReviewOutcome {
         if let client = submission.clientReviewID, let earlier = try await recorded(clientID: client, userID: userID, on: db) {
             guard earlier.itemID == submission.itemID else { throw ClientIDReused(clientID: client, itemID: earlier.itemID) }
@@ -217,7 +218,7 @@ public enum PracticeStore {
                     )
                     .values(
                         reviewID, userID, cardID, submission.itemID, submission.skill, submission.rating.rawValue, submission.time.microseconds,
-                        Instant.now.microseconds, submission.durationMs, submission.rubricHits, submission.rubricTotal, submission.clientReviewID,
+                        recordedAt.microseconds, submission.durationMs, submission.rubricHits, submission.rubricTotal, submission.clientReviewID,
                         existing.map { $0.card.state.rawValue }, existing?.card.step, existing?.card.stability, existing?.card.difficulty,
                         existing?.card.due.microseconds, existing?.card.lastReview?.microseconds, existing?.reps ?? 0, existing?.lapses ?? 0,
                         after.state.rawValue, after.step, after.stability ?? 0, after.difficulty ?? 0, after.due.microseconds

@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepCore
 import PrepStore
 import Vapor
@@ -34,8 +35,7 @@ enum CalendarAPI {
         guard let minute = PlanCalendar.minute(ofDay: text) else {
             throw ValidationFailure(fields: ["at": "Write the time as HH:MM on a 24-hour clock, such as 07:30 (got '\(text)')."])
         }
-        let now = try await PracticeController.service(req).now
-        let made = try await CalendarFeedService.create(userID: req.userID, startMinute: minute, now: now, on: req.db)
+        let made = try await CalendarFeedService.create(try await req.context(), startMinute: minute)
         let response = Response(status: .created)
         try response.content.encode(
             Created(

@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepCore
 import PrepStore
 import Vapor
@@ -16,9 +17,10 @@ enum PlanAPI {
     }
 
     static func today(_ req: Request) async throws -> Today {
-        let practice = try await PracticeController.service(req)
+        let context = try await req.context()
+        let practice = context.practice
         var day: PlanService.Day?
-        do { day = try await PlanController.service(req).day() } catch PlanService.Failure.noPlan {}
+        do { day = try await context.plans.day() } catch PlanService.Failure.noPlan {}
         let session = try await practice.session()
         let reviews = session.entries.filter { !$0.isNew }.count
         return Today(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PrepApp
 import PrepContent
 import PrepStore
 
@@ -16,10 +17,12 @@ public struct AppConfig: Sendable {
     /// Content to use instead of loading the bundle (tests pass a small catalog).
     public var catalog: ContentCatalog?
     public var now: @Sendable () -> Date
+    /// Interval fuzz and calendar tokens draw from this; tests pass a seeded source.
+    public var random: RandomSource
 
     public init(
         storage: StorageConfiguration, dataDirectory: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
-        contentDirectories: [String] = [], catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        contentDirectories: [String] = [], catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = .system
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -28,5 +31,6 @@ public struct AppConfig: Sendable {
         self.contentDirectories = contentDirectories
         self.catalog = catalog
         self.now = now
+        self.random = random
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepContent
 import PrepCore
 import PrepStore
@@ -15,9 +16,14 @@ public final class AppServices: Sendable {
     /// The owner of data in single-user mode.
     public let localUserID: UUID
     public let startedAt: Date
+    /// Clock, random source, content and derived plans for the services (PrepApp).
+    public let environment: AppEnvironment
     let markdown = RenderedMarkdown()
 
-    init(config: AppConfig, catalog: ContentCatalog, calculators: CalcCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date) {
+    init(
+        config: AppConfig, catalog: ContentCatalog, calculators: CalcCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date,
+        environment: AppEnvironment
+    ) {
         self.config = config
         self.catalog = catalog
         self.calculators = calculators
@@ -25,6 +31,7 @@ public final class AppServices: Sendable {
         self.openAPIDocument = openAPIDocument
         self.localUserID = localUserID
         self.startedAt = startedAt
+        self.environment = environment
     }
 }
 
@@ -46,4 +53,9 @@ extension Request {
     var prep: AppServices { application.prep }
     /// The person this request acts for. Single-user mode: always the local user.
     var userID: UUID { prep.localUserID }
+
+    /// The services' view of this request: its person, in their time zone, now.
+    func context() async throws -> ServiceContext {
+        try await ServiceContext.forUser(userID, db: db, environment: prep.environment)
+    }
 }

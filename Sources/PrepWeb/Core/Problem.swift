@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepCore
 import Vapor
 

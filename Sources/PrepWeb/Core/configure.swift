@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PrepApp
 import PrepContent
 import PrepCore
 import PrepStore
@@ -21,7 +22,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     let metrics = AppMetrics()
     app.prep = AppServices(
         config: config, catalog: catalog, calculators: calculators, metrics: metrics, openAPIDocument: openAPI,
-        localUserID: localUser.id, startedAt: config.now()
+        localUserID: localUser.id, startedAt: config.now(),
+        environment: AppEnvironment(catalog: catalog, clock: config.now, random: config.random)
     )
 
     ContentConfiguration.global.use(encoder: JSONCoding.encoder(), for: .json)

@@ -12,23 +12,25 @@ extension SVGChart {
         let plotHeight = height - bottom - top
         let maximum = niceCeiling(pairs.map { max($0.planned, $0.done) }.max() ?? 0)
         let step = plotWidth / Double(max(pairs.count, 1))
-        var svg = header(width: width, height: height, title: title, description: description)
+        var parts: [Node] = []
         for tick in [0.0, maximum / 2, maximum] {
             let y = top + plotHeight - plotHeight * tick / maximum
-            svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 6))\" y2=\"\(f(y))\"/>"
-            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Int(tick))</text>"
+            parts.append(axis(x1: left, y1: y, x2: width - 6, y2: y))
+            parts.append(label(String(Int(tick)), x: left - 4, y: y + 4, anchor: "end"))
         }
         for (index, pair) in pairs.enumerated() {
             let x = left + Double(index) * step + step * 0.12
             let barWidth = step * 0.36
             for (offset, value, cls, name) in [(0.0, pair.planned, "bar planned", "planned"), (barWidth, pair.done, "bar", "done")] {
                 let h = plotHeight * value / maximum
-                svg += "<rect class=\"\(cls)\" x=\"\(f(x + offset))\" y=\"\(f(top + plotHeight - max(h, 0.5)))\" width=\"\(f(barWidth))\" height=\"\(f(max(h, 0.5)))\">"
-                svg += "<title>\(escape(pair.label)) \(name): \(Int(value.rounded())) \(escape(unit))</title></rect>"
+                parts.append(
+                    rect(
+                        cls, x: x + offset, y: top + plotHeight - max(h, 0.5), width: barWidth, height: max(h, 0.5),
+                        tooltip: "\(pair.label) \(name): \(Int(value.rounded())) \(unit)"))
             }
-            svg += "<text x=\"\(f(x + barWidth))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escape(pair.label))</text>"
+            parts.append(label(pair.label, x: x + barWidth, y: height - 8, anchor: "middle"))
         }
-        return .raw(svg + "</svg>")
+        return svg(width: width, height: height, title: title, description: description, parts)
     }
 
     /// A line over days on a 0…100 scale; days without a value break the line.
@@ -40,11 +42,11 @@ extension SVGChart {
         let top = 12.0
         let plotWidth = width - left - 14
         let plotHeight = height - bottom - top
-        var svg = header(width: width, height: height, title: title, description: description)
+        var parts: [Node] = []
         for tick in [0, 50, 100] {
             let y = top + plotHeight - plotHeight * Double(tick) / 100
-            svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 6))\" y2=\"\(f(y))\"/>"
-            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(tick)</text>"
+            parts.append(axis(x1: left, y1: y, x2: width - 6, y2: y))
+            parts.append(label(String(tick), x: left - 4, y: y + 4, anchor: "end"))
         }
         let step = points.count > 1 ? plotWidth / Double(points.count - 1) : 0
         func x(_ index: Int) -> Double { points.count > 1 ? left + 6 + Double(index) * step : left + plotWidth / 2 }
@@ -59,16 +61,19 @@ extension SVGChart {
             path += "\(drawing ? "L" : "M")\(f(x(index))) \(f(y(value))) "
             drawing = true
         }
-        if !path.isEmpty { svg += "<path class=\"series\" d=\"\(path)\"/>" }
+        if !path.isEmpty { parts.append(el("path", .class("series"), .init("d", path))) }
         let labelEvery = max(1, points.count / 6)
         for (index, point) in points.enumerated() {
             if let value = point.value {
-                svg += "<circle class=\"dot\" cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"3\"><title>\(escape(point.label)): \(value)</title></circle>"
+                parts.append(
+                    el("circle", .class("dot"), .init("cx", f(x(index))), .init("cy", f(y(value))), .init("r", "3")) {
+                        el("title") { "\(point.label): \(value)" }
+                    })
             }
             if index % labelEvery == 0 || index == points.count - 1 {
-                svg += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escape(point.label))</text>"
+                parts.append(label(point.label, x: x(index), y: height - 8, anchor: "middle"))
             }
         }
-        return .raw(svg + "</svg>")
+        return svg(width: width, height: height, title: title, description: description, parts)
     }
 }

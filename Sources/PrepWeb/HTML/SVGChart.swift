@@ -2,7 +2,8 @@ import Foundation
 
 /// Bar charts drawn on the server as SVG: no script, readable by screen readers (a title,
 /// a description and a data table beside each chart), coloured by the stylesheet so they
-/// follow dark mode and print in grey.
+/// follow dark mode and print in grey. Built from nodes like every page, so labels are
+/// escaped by the one renderer.
 enum SVGChart {
     struct Bar {
         var label: String
@@ -22,26 +23,27 @@ enum SVGChart {
         let plotHeight = height - bottom - top
         let maximum = niceCeiling(bars.map(\.value).max() ?? 0)
         let step = plotWidth / Double(max(bars.count, 1))
-        var svg = header(width: width, height: height, title: title, description: description)
+        var parts: [Node] = []
         // Counts: a middle line only where it falls on a whole number.
         let middle = maximum / 2
         for tick in middle == middle.rounded() ? [0.0, middle, maximum] : [0.0, maximum] {
             let y = top + plotHeight - plotHeight * (maximum > 0 ? tick / maximum : 0)
-            svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 6))\" y2=\"\(f(y))\"/>"
-            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Int(tick))</text>"
+            parts.append(axis(x1: left, y1: y, x2: width - 6, y2: y))
+            parts.append(label(String(Int(tick)), x: left - 4, y: y + 4, anchor: "end"))
         }
         for (index, bar) in bars.enumerated() {
             let h = maximum > 0 ? plotHeight * bar.value / maximum : 0
             let x = left + Double(index) * step + step * 0.15
             let y = top + plotHeight - max(h, bar.value > 0 ? 1 : 0)
-            let cls = bar.value > 0 ? "bar" : "bar zero"
-            svg +=
-                "<rect class=\"\(cls)\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(step * 0.7))\" height=\"\(f(max(h, bar.value > 0 ? 1 : 0.5)))\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
+            parts.append(
+                rect(
+                    bar.value > 0 ? "bar" : "bar zero", x: x, y: y, width: step * 0.7, height: max(h, bar.value > 0 ? 1 : 0.5),
+                    tooltip: "\(bar.label): \(bar.text)"))
             if index % labelEvery == 0 || index == bars.count - 1 {
-                svg += "<text x=\"\(f(x + step * 0.35))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escape(bar.label))</text>"
+                parts.append(label(bar.label, x: x + step * 0.35, y: height - 8, anchor: "middle"))
             }
         }
-        return .raw(svg + "</svg>")
+        return svg(width: width, height: height, title: title, description: description, parts)
     }
 
     /// Horizontal bars with a fixed scale of 0…1 (shares such as retention).
@@ -51,28 +53,49 @@ enum SVGChart {
         let row = 24.0
         let height = Double(bars.count) * row + 24
         let plotWidth = width - labelWidth - 60
-        var svg = header(width: width, height: height, title: title, description: description)
+        var parts: [Node] = []
         for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
             let x = labelWidth + plotWidth * tick
-            svg += "<line class=\"axis\" x1=\"\(f(x))\" y1=\"4\" x2=\"\(f(x))\" y2=\"\(f(height - 18))\"/>"
-            svg += "<text x=\"\(f(x))\" y=\"\(f(height - 4))\" text-anchor=\"middle\">\(Int(tick * 100)) %</text>"
+            parts.append(axis(x1: x, y1: 4, x2: x, y2: height - 18))
+            parts.append(label("\(Int(tick * 100)) %", x: x, y: height - 4, anchor: "middle"))
         }
         for (index, bar) in bars.enumerated() {
             let y = 6 + Double(index) * row
+            let share = min(max(bar.value, 0), 1)
             // Long names are shortened on the axis; the bar's tooltip and the table keep them whole.
-            let label = bar.label.count > 34 ? String(bar.label.prefix(33)) + "…" : bar.label
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 13))\" text-anchor=\"end\">\(escape(label))</text>"
-            svg +=
-                "<rect class=\"bar\" x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(max(1, plotWidth * min(max(bar.value, 0), 1))))\" height=\"16\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
-            svg += "<text class=\"value\" x=\"\(f(labelWidth + plotWidth * min(max(bar.value, 0), 1) + 6))\" y=\"\(f(y + 13))\">\(escape(bar.text))</text>"
+            let name = bar.label.count > 34 ? String(bar.label.prefix(33)) + "…" : bar.label
+            parts.append(label(name, x: labelWidth - 8, y: y + 13, anchor: "end"))
+            parts.append(rect("bar", x: labelWidth, y: y, width: max(1, plotWidth * share), height: 16, tooltip: "\(bar.label): \(bar.text)"))
+            parts.append(el("text", .class("value"), .init("x", f(labelWidth + plotWidth * share + 6)), .init("y", f(y + 13))) { bar.text })
         }
-        return .raw(svg + "</svg>")
+        return svg(width: width, height: height, title: title, description: description, parts)
     }
 
-    static func header(width: Double, height: Double, title: String, description: String) -> String {
+    /// The `<svg>` element with its accessible name and description.
+    static func svg(width: Double, height: Double, title: String, description: String, _ parts: [Node]) -> Node {
         let id = "c" + String(title.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }, radix: 36)
-        return "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" xmlns=\"http://www.w3.org/2000/svg\">"
-            + "<title id=\"\(id)-t\">\(escape(title))</title><desc id=\"\(id)-d\">\(escape(description))</desc>"
+        return el(
+            "svg", .class("chart"), .init("viewBox", "0 0 \(f(width)) \(f(height))"), .init("role", "img"),
+            .aria("labelledby", "\(id)-t \(id)-d"), .init("xmlns", "http://www.w3.org/2000/svg")
+        ) {
+            el("title", .id("\(id)-t")) { title }
+            el("desc", .id("\(id)-d")) { description }
+            parts
+        }
+    }
+
+    static func axis(x1: Double, y1: Double, x2: Double, y2: Double) -> Node {
+        el("line", .class("axis"), .init("x1", f(x1)), .init("y1", f(y1)), .init("x2", f(x2)), .init("y2", f(y2)))
+    }
+
+    static func label(_ text: String, x: Double, y: Double, anchor: String) -> Node {
+        el("text", .init("x", f(x)), .init("y", f(y)), .init("text-anchor", anchor)) { text }
+    }
+
+    static func rect(_ cls: String, x: Double, y: Double, width: Double, height: Double, tooltip: String) -> Node {
+        el("rect", .class(cls), .init("x", f(x)), .init("y", f(y)), .init("width", f(width)), .init("height", f(height))) {
+            el("title") { tooltip }
+        }
     }
 
     /// The smallest of 1, 2, 5 × 10ⁿ at or above `value`, so the axis reads in round numbers.
@@ -84,9 +107,4 @@ enum SVGChart {
     }
 
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepCore
 import PrepStore
 import Vapor
@@ -24,8 +25,8 @@ enum CalendarController {
                     fix: "make a new subscription link in Settings › Calendar and subscribe to that one"
                 ))
         }
-        let practice = try await PracticeService.forUser(feed.userID, db: req.db, catalog: req.prep.catalog, now: req.prep.config.now())
-        return try await calendar(PlanService(practice), startMinute: feed.startMinute, download: false)
+        let context = try await ServiceContext.forUser(feed.userID, db: req.db, environment: req.prep.environment)
+        return try await calendar(context.plans, startMinute: feed.startMinute, download: false)
     }
 
     static func calendar(_ service: PlanService, startMinute: Int, download: Bool) async throws -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepContent
 import PrepCore
 import PrepStore
@@ -8,7 +9,7 @@ import Vapor
 /// everything works without JavaScript.
 enum PlanController {
     static func service(_ req: Request) async throws -> PlanService {
-        PlanService(try await PracticeController.service(req))
+        try await req.context().plans
     }
 
     static func today(_ req: Request) async throws -> Response {
@@ -17,8 +18,9 @@ enum PlanController {
     }
 
     static func todayModel(_ req: Request, form: PlanForm?, errors: [String: String]) async throws -> TodayPage.Model {
-        let practice = try await PracticeController.service(req)
-        let plans = try await service(req)
+        let context = try await req.context()
+        let practice = context.practice
+        let plans = context.plans
         var day: PlanService.Day?
         do { day = try await plans.day() } catch PlanService.Failure.noPlan {}
         let session = try await practice.session()

@@ -1,3 +1,4 @@
+import PrepApp
 import PrepCore
 
 /// `/plan`: the whole plan week by week, with progress per week and per skill.

@@ -1,3 +1,4 @@
+import PrepApp
 import PrepCore
 
 /// The page that opens first: today's planned tasks, missed ones, the practice waiting.

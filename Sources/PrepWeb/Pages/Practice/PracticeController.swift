@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepContent
 import PrepCore
 import PrepStore
@@ -9,7 +10,7 @@ import Vapor
 /// adds the keyboard and the instant reveal.
 enum PracticeController {
     static func service(_ req: Request) async throws -> PracticeService {
-        try await PracticeService.forUser(req.userID, db: req.db, catalog: req.prep.catalog, now: req.prep.config.now())
+        PracticeService(try await req.context())
     }
 
     static func show(_ req: Request) async throws -> Response {

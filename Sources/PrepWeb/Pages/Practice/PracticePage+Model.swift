@@ -1,4 +1,5 @@
 import Foundation
+import PrepApp
 import PrepContent
 import PrepCore
 import PrepStore

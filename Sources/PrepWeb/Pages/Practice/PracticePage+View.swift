@@ -1,3 +1,4 @@
+import PrepApp
 import PrepContent
 import PrepCore
 

@@ -1,11 +1,12 @@
 import Foundation
+import PrepApp
 import PrepCore
 import Vapor
 
 /// The readiness page and its answer buttons (forms with redirects: no JavaScript needed).
 enum ReadinessController {
     static func service(_ req: Request) async throws -> ReadinessService {
-        ReadinessService(try await PracticeController.service(req))
+        try await req.context().readiness
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -1,3 +1,4 @@
+import PrepApp
 import PrepCore
 import PrepStore
 import Vapor
@@ -95,8 +96,7 @@ enum SettingsController {
         var fields = try await calendarFields(req)
         var errors: [String: String] = [:]
         if let minute = PlanCalendar.minute(ofDay: typed) {
-            let service = try await PracticeController.service(req)
-            let created = try await CalendarFeedService.create(userID: req.userID, startMinute: minute, now: service.now, on: req.db)
+            let created = try await CalendarFeedService.create(try await req.context(), startMinute: minute)
             fields = try await calendarFields(req)
             fields.newLink = CalendarFeedService.url(base: baseURL(req), token: created.token)
         } else {

@@ -7,15 +7,14 @@ import PrepStore
 /// A person's plan with their progress, for one day: what the Today view, the plan
 /// commands and (later) the plan pages share.
 public struct PlanService: Sendable {
-    /// The person, database, catalog and moment, shared with practice.
-    public let context: PracticeService
+    public let context: ServiceContext
     public var db: any Database { context.db }
     public var catalog: ContentCatalog { context.catalog }
     public var userID: UUID { context.userID }
     public var timeZone: TimeZone { context.timeZone }
     public var now: Instant { context.now }
 
-    public init(_ context: PracticeService) {
+    public init(_ context: ServiceContext) {
         self.context = context
     }
 
@@ -76,7 +75,7 @@ public struct PlanService: Sendable {
 
     public func plan() async throws -> StudyPlan? {
         guard let settings = try await PlanStore.settings(userID: userID, on: db) else { return nil }
-        return try PlanBuilder.build(curriculum: catalog.curriculum, taxonomy: catalog.taxonomy, settings: settings)
+        return try context.environment.plans.plan(for: settings, catalog: catalog)
     }
 
     public func entries() async throws -> (StudyPlan, [Entry]) {
@@ -116,7 +115,7 @@ public struct PlanService: Sendable {
         try Self.find(taskID, in: try await entries().1)
     }
 
-    static func find(_ taskID: String, in entries: [Entry]) throws -> Entry {
+    public static func find(_ taskID: String, in entries: [Entry]) throws -> Entry {
         guard let entry = entries.first(where: { $0.task.id == taskID }) else {
             throw Failure.unknownTask(taskID, suggestions: Suggest.close(to: taskID, among: entries.map(\.task.id)))
         }
@@ -188,7 +187,7 @@ public struct PlanService: Sendable {
     }
 
     /// The same from a plan already read, so a page that has it does not rebuild it.
-    func weeks(_ plan: StudyPlan, _ entries: [Entry]) async throws -> [PlanProgress.Week] {
+    public func weeks(_ plan: StudyPlan, _ entries: [Entry]) async throws -> [PlanProgress.Week] {
         let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
         let start = PlanSettings.day(plan.settings.start)?.start(in: timeZone) ?? now
         let practice = try await PracticeStore.answerTimes(userID: userID, since: start, on: db)
@@ -210,16 +209,15 @@ public struct PlanService: Sendable {
     /// The skills of the plan's tasks this week (by the day each task is to be done), which
     /// narrow the new questions of the day; nil without a plan or outside it.
     public func focusSkills() async throws -> Set<String>? {
-        guard (try await PlanStore.settings(userID: userID, on: db)) != nil else { return nil }
-        let (plan, entries) = try await entries()
+        guard let plan = try await plan() else { return nil }
         let today = LocalDay(now, in: timeZone)
         guard let start = PlanSettings.day(plan.settings.start), today.number >= start.number else { return nil }
         let weekStart = start.number + (today.number - start.number) / 7 * 7
         // Planned days, not moved ones: moving a task must not reshuffle today's questions.
-        let skills = entries.filter { entry in
-            guard let day = PlanSettings.day(entry.task.date) else { return false }
+        let skills = plan.tasks.filter { task in
+            guard let day = PlanSettings.day(task.date) else { return false }
             return day.number >= weekStart && day.number < weekStart + 7
-        }.flatMap(\.task.skills)
+        }.flatMap(\.skills)
         return skills.isEmpty ? nil : Set(skills)
     }
 }

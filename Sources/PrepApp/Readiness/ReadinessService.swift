@@ -8,11 +8,11 @@ import PrepStore
 /// practice, the plan and the checklists, scored by `Readiness`, and kept once a day for
 /// the chart of readiness over time.
 public struct ReadinessService: Sendable {
-    public let context: PracticeService
+    public let context: ServiceContext
     var db: any Database { context.db }
     var userID: UUID { context.userID }
 
-    public init(_ context: PracticeService) {
+    public init(_ context: ServiceContext) {
         self.context = context
     }
 
@@ -33,7 +33,7 @@ public struct ReadinessService: Sendable {
     }
 
     /// The checklists readiness reads: interview-ready, ready-if and the red flags.
-    var checklists: [Checklist] {
+    public var checklists: [Checklist] {
         context.catalog.checklists.filter { ReadinessInput.readinessChecklists.contains($0.id) || $0.id == ReadinessInput.redFlagChecklist }
     }
 
@@ -41,7 +41,7 @@ public struct ReadinessService: Sendable {
         let catalog = context.catalog
         let questions = catalog.items.filter { DailySession.practisedKinds.contains($0.kind) }
             .map { ReadinessInput.Question(itemID: $0.id, skill: $0.skill, kind: $0.kind, title: $0.title) }
-        let scheduler = try await context.scheduler()
+        let scheduler = try await context.practice.scheduler()
         var memory: [String: ReadinessInput.Memory] = [:]
         for stored in try await PracticeStore.allCards(userID: userID, on: db) where catalog[stored.itemID] != nil {
             memory[stored.itemID] = .init(recall: scheduler.recall(of: stored.card, at: context.now), reviews: stored.reps, lapses: stored.lapses)
@@ -49,7 +49,7 @@ public struct ReadinessService: Sendable {
         let retention = try await PracticeStore.skillCounts(userID: userID, before: nil, on: db)
         var plan: [ReadinessInput.PlanWork]?
         do {
-            let (_, entries) = try await PlanService(context).entries()
+            let (_, entries) = try await context.plans.entries()
             let today = context.today
             var order: [String] = []
             var byTask: [String: [PlanService.Entry]] = [:]

@@ -1,8 +1,8 @@
+import Crypto
 import FluentKit
 import Foundation
 import PrepCore
 import PrepStore
-import Vapor
 
 /// The subscribable calendar: a secret link per person that calendar apps poll. The token
 /// is 256 random bits, shown once; only its SHA-256 is stored.
@@ -13,13 +13,14 @@ public enum CalendarFeedService {
         public var created: String
     }
 
-    public static func create(userID: UUID, startMinute: Int, now: Instant, on db: any Database) async throws -> Created {
-        var generator = SystemRandomNumberGenerator()
+    /// A new link for the context's person, replacing any earlier one.
+    public static func create(_ context: ServiceContext, startMinute: Int) async throws -> Created {
+        var generator = context.random.generator
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        try await CalendarFeedStore.replace(userID: userID, tokenSHA256: hash(token), startMinute: startMinute, now: now, on: db)
-        return Created(token: token, at: PlanCalendar.text(ofMinute: startMinute), created: ISO8601.format(now))
+        try await CalendarFeedStore.replace(userID: context.userID, tokenSHA256: hash(token), startMinute: startMinute, now: context.now, on: context.db)
+        return Created(token: token, at: PlanCalendar.text(ofMinute: startMinute), created: ISO8601.format(context.now))
     }
 
     public static func hash(_ token: String) -> String {

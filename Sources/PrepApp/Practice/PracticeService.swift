@@ -7,25 +7,15 @@ import PrepStore
 /// Practice as the page, the API and the terminal share it: today's queue built from the
 /// store and the bank, grading, undo and statistics, for one person at one moment.
 public struct PracticeService: Sendable {
-    public let db: any Database
-    public let catalog: ContentCatalog
-    public let userID: UUID
-    public let timeZone: TimeZone
-    public let now: Instant
+    public let context: ServiceContext
+    public var db: any Database { context.db }
+    public var catalog: ContentCatalog { context.catalog }
+    public var userID: UUID { context.userID }
+    public var timeZone: TimeZone { context.timeZone }
+    public var now: Instant { context.now }
 
-    public init(db: any Database, catalog: ContentCatalog, userID: UUID, timeZone: TimeZone, now: Instant) {
-        self.db = db
-        self.catalog = catalog
-        self.userID = userID
-        self.timeZone = timeZone
-        self.now = now
-    }
-
-    /// The service for a user, in their profile's time zone.
-    public static func forUser(_ userID: UUID, db: any Database, catalog: ContentCatalog, now: Date) async throws -> PracticeService {
-        let profile = try await UserStore.profile(id: userID, on: db)
-        let zone = profile.flatMap { TimeZone(identifier: $0.timeZone) } ?? .current
-        return PracticeService(db: db, catalog: catalog, userID: userID, timeZone: zone, now: Instant(date: now))
+    public init(_ context: ServiceContext) {
+        self.context = context
     }
 
     public struct Entry: Sendable {
@@ -47,7 +37,7 @@ public struct PracticeService: Sendable {
         public var nextDue: Instant?
     }
 
-    public var today: LocalDay { LocalDay(now, in: timeZone) }
+    public var today: LocalDay { context.today }
 
     static let learnAhead: Int64 = 20 * 60_000_000
 
@@ -68,7 +58,7 @@ public struct PracticeService: Sendable {
         let studiedToday = Set(done.newItemIDs)
         let weakness = PracticeStats.weakness(try await PracticeStore.skillCounts(userID: userID, before: dayStart, on: db))
         // New questions follow the plan's week when there is a plan.
-        let focus = try await PlanService(self).focusSkills()
+        let focus = try await context.plans.focusSkills()
         var queue = DailySession.forToday(
             due: due, unstudied: practised.filter { !studied.contains($0.id) }.map(candidate),
             studiedToday: practised.filter { studiedToday.contains($0.id) }.map(candidate), reviewsDone: done.reviews,
@@ -136,8 +126,7 @@ public struct PracticeService: Sendable {
             rubricHits: rubricHits, rubricTotal: rubricTotal, clientReviewID: clientReviewID
         )
         return try await PracticeStore.record(
-            submission, userID: userID, scheduler: try FSRS(settings),
-            random: SystemRandomNumberGenerator(), on: db)
+            submission, userID: userID, scheduler: try FSRS(settings), random: context.random.generator, recordedAt: now, on: db)
     }
 
     public func undo() async throws -> UndoOutcome? {
@@ -152,19 +141,5 @@ public struct PracticeService: Sendable {
     /// Which key points a typed answer covers, with the taxonomy's aliases as synonyms.
     public func rubric(for item: ContentItem, answer: String) -> [Rubric.Match] {
         Rubric.match(answer: answer, keyPoints: item.keyPoints, synonyms: Rubric.Synonyms(taxonomy: catalog.taxonomy))
-    }
-}
-
-/// Intervals as Anki writes them on its buttons: <1m, 10m, 3h, 4d, 2.1mo, 1.3y.
-public enum IntervalText {
-    public static func between(_ from: Instant, _ to: Instant) -> String {
-        let seconds = Double(to.microseconds - from.microseconds) / 1_000_000
-        if seconds < 60 { return "<1m" }
-        if seconds < 3600 { return "\(Int((seconds / 60).rounded()))m" }
-        if seconds < 86_400 { return "\(Int((seconds / 3600).rounded()))h" }
-        let days = seconds / 86_400
-        if days < 30 { return "\(Int(days.rounded()))d" }
-        if days < 365 { return String(format: "%.1fmo", days / 30) }
-        return String(format: "%.1fy", days / 365)
     }
 }
