@@ -29,12 +29,7 @@ public enum Section: String, CaseIterable, Sendable, Codable {
     }
 
     /// The URL path of the section's page; Today is the home page.
-    public var path: String {
-        switch self {
-        case .today: "/"
-        default: "/\(rawValue)"
-        }
-    }
+    public var path: String { SiteURL.page(of: self).path }
 
     /// One sentence on what the section does for the person preparing.
     public var summary: String {

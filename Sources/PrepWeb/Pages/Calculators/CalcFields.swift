@@ -87,6 +87,6 @@ struct CalcPreset {
     }
 
     func query(_ kind: CalcKind) -> String {
-        "/calculators/\(kind.rawValue)?" + fields.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        SiteURL.calculator(kind.rawValue).link(query: fields)
     }
 }

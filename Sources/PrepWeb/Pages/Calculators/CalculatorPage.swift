@@ -13,7 +13,7 @@ struct CalculatorPage {
 
     func render() -> String {
         Layout.page(title: kind.title, current: .calculators, scripts: [.calcJS]) {
-            el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) { el("a", .href("/calculators")) { "Calculators" } }
+            el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) { el("a", .href(SiteURL.calculators.path)) { "Calculators" } }
             el("h1") { kind.title }
             el("p", .class("presets")) {
                 "Try: "
@@ -28,7 +28,7 @@ struct CalculatorPage {
     }
 
     private func form() -> Node {
-        el("form", .init("method", "get"), .init("action", "/calculators/\(kind.rawValue)"), .class("calc-form"), .id("calc-form"), .init("novalidate", nil)) {
+        el("form", .init("method", "get"), .init("action", SiteURL.calculator(kind.rawValue).path), .class("calc-form"), .id("calc-form"), .init("novalidate", nil)) {
             el("div", .class("calc-grid")) {
                 for name in kind.fields { if let field = CalcField.all[name] { control(field) } }
             }

@@ -11,7 +11,7 @@ struct CalculatorsIndexPage {
             el("ul", .class("calc-list")) {
                 for kind in CalcKind.allCases {
                     el("li") {
-                        el("a", .href("/calculators/\(kind.rawValue)")) { kind.title }
+                        el("a", .href(SiteURL.calculator(kind.rawValue).path)) { kind.title }
                         el("span", .class("hint")) { " · " + summary(kind) }
                     }
                 }

@@ -11,7 +11,7 @@ enum CheatSheetsController {
             el("p", .class("lede")) { Section.cheatsheets.summary + " Each prints on one or two A4 or Letter pages." }
             el("ul", .class("items")) {
                 for sheet in sheets {
-                    el("li") { el("a", .href("/cheatsheets/\(sheet.id)")) { sheet.title } }
+                    el("li") { el("a", .href(SiteURL.cheatsheet(sheet.id).path)) { sheet.title } }
                 }
             }
         }
@@ -20,7 +20,7 @@ enum CheatSheetsController {
 
     static func show(_ req: Request) async throws -> Response {
         let item = try QuestionsController.item(req)
-        guard item.kind == .cheatsheet else { return req.redirect(to: "/questions/\(item.id)", redirectType: .permanent) }
+        guard item.kind == .cheatsheet else { return req.redirect(to: SiteURL.question(item.id).path, redirectType: .permanent) }
         return HTMLResponse.page(QuestionsController.page(for: item, req: req).render())
     }
 }

@@ -1,3 +1,4 @@
+import PrepCore
 import Vapor
 
 struct ErrorPage {
@@ -9,7 +10,7 @@ struct ErrorPage {
         Layout.page(title: status.reasonPhrase, current: nil) {
             el("h1") { "\(status.code) · \(status.reasonPhrase)" }
             el("p", .class("lede")) { detail }
-            el("p") { el("a", .href("/")) { "Back to Today" } }
+            el("p") { el("a", .href(SiteURL.today.path)) { "Back to Today" } }
         }
     }
 }

@@ -28,7 +28,7 @@ enum Layout {
 
     private static func header(current: Section?) -> Node {
         el("header", .class("top")) {
-            el("a", .class("brand"), .href("/")) { AppInfo.name }
+            el("a", .class("brand"), .href(SiteURL.today.path)) { AppInfo.name }
             el("nav", .aria("label", "Main")) {
                 el("ul") {
                     for section in Section.allCases {
@@ -53,9 +53,9 @@ enum Layout {
         el("footer", .class("site")) {
             el("p") {
                 "\(AppInfo.name) \(AppInfo.version) · works offline · "
-                el("a", .href("/api/v1/status")) { "API status" }
+                el("a", .href(SiteURL.api(.status).path)) { "API status" }
                 " · "
-                el("a", .href("/openapi.yaml")) { "OpenAPI" }
+                el("a", .href(SiteURL.openAPI.path)) { "OpenAPI" }
             }
         }
     }

@@ -27,7 +27,7 @@ enum PlanController {
         let reviews = session.entries.filter { !$0.isNew }.count
         let stats = try await practice.stats()
         let today = practice.today
-        let flash: String? = (try? req.query.get(String.self, at: "created")) == "1" ? "Your plan is ready." : nil
+        let flash: String? = req.flash == .created ? "Your plan is ready." : nil
         return TodayPage.Model(
             day: day, plan: nil, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: stats.streakDays,
             form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
@@ -64,7 +64,7 @@ enum PlanController {
         }
         if errors.isEmpty {
             try await PlanStore.save(settings, userID: req.userID, replace: exists, now: plans.now, on: req.db)
-            return req.redirect(to: exists ? "/plan?replaced=1" : "/?created=1", redirectType: .normal)
+            return req.redirect(to: exists ? .plan : .today, exists ? .replaced : .created)
         }
         if exists {
             return try await showPage(req, form: form, errors: errors, status: .unprocessableEntity)
@@ -90,7 +90,7 @@ enum PlanController {
         let page = PlanPage(
             plan: plan, entries: entries, skillName: { taxonomy[$0]?.name ?? $0 },
             form: form ?? plan.map { PlanForm(settings: $0.settings) }, errors: errors, skills: PlanForm.ratedSkills(taxonomy),
-            flash: (try? req.query.get(String.self, at: "replaced")) == "1" ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : nil,
+            flash: req.flash == .replaced ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : nil,
             weeks: weeks
         )
         return HTMLResponse.page(page.render(), status: status)
@@ -98,7 +98,7 @@ enum PlanController {
 
     static func task(_ req: Request) async throws -> Response {
         let id = try req.parameters.require("id")
-        return try await taskPage(req, id: id, draft: nil, error: nil, saved: (try? req.query.get(String.self, at: "saved")) == "1", status: .ok)
+        return try await taskPage(req, id: id, draft: nil, error: nil, saved: req.flash == .saved, status: .ok)
     }
 
     static func taskPage(_ req: Request, id: String, draft: String?, error: String?, saved: Bool, status: HTTPResponseStatus) async throws -> Response {
@@ -124,7 +124,7 @@ enum PlanController {
             return try await taskPage(req, id: id, draft: body.notes, error: failure.message, saved: false, status: .unprocessableEntity)
         }
         // The id in the address is the one the plan knows, never what was posted.
-        return req.redirect(to: "/plan/tasks/\(entry.task.taskID)?saved=1#lab-notes", redirectType: .normal)
+        return req.redirect(to: .planTask(entry.task.taskID), .saved, fragment: "lab-notes")
     }
 
     struct MoveBody: Content {
@@ -150,7 +150,7 @@ enum PlanController {
     static func sameSite(_ path: String?) -> String {
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"),
             path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7f && $0 != "\\" })
-        else { return "/" }
+        else { return SiteURL.today.path }
         return path
     }
 

@@ -43,7 +43,7 @@ struct PlanFormView {
     let replacing: Bool
 
     var node: Node {
-        el("form", .init("method", "post"), .init("action", "/plan"), .class("stack"), .id("plan-form"), .init("novalidate", nil)) {
+        el("form", .init("method", "post"), .init("action", SiteURL.plan.path), .class("stack"), .id("plan-form"), .init("novalidate", nil)) {
             field("start", "Start date", form.start, "YYYY-MM-DD; a day in the past is fine (earlier tasks show as missed).", type: "date")
             field("hours_per_day", "Hours a day", form.hoursPerDay, "0.5 to 12; the seed plans 2 to 3.", type: "text")
             field("days_per_week", "Study days a week", form.daysPerWeek, "1 to 7; 6 leaves a rest day.", type: "text")

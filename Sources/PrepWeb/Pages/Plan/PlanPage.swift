@@ -23,9 +23,9 @@ struct PlanPage {
                     ". \(entries.filter(\.done).count) of \(entries.count) tasks done."
                 }
                 el("p") {
-                    el("a", .href("/plan.ics"), .init("download", "infraprep-plan.ics")) { "Download the calendar (.ics)" }
+                    el("a", .href(SiteURL.planICS.path), .init("download", "infraprep-plan.ics")) { "Download the calendar (.ics)" }
                     " · "
-                    el("a", .href("/settings#calendar")) { "subscribe with a private link" }
+                    el("a", .href(SiteURL.settings.link(fragment: "calendar"))) { "subscribe with a private link" }
                     " so your calendar follows every change"
                 }
                 if !plan.notes.isEmpty { el("ul", .class("notes")) { for note in plan.notes { el("li") { note } } } }
@@ -36,7 +36,7 @@ struct PlanPage {
                         el("h2") { "Week \(week) · \(tasks.filter(\.done).count) of \(tasks.count) done" }
                         el("ul", .class("tasks")) {
                             for entry in tasks {
-                                TaskRow(entry: entry, showDate: true, returnTo: "/plan#week-\(week)").node
+                                TaskRow(entry: entry, showDate: true, returnTo: SiteURL.plan.link(fragment: "week-\(week)")).node
                             }
                         }
                     }
@@ -51,7 +51,7 @@ struct PlanPage {
             } else {
                 el("p") {
                     "No plan yet. "
-                    el("a", .href("/")) { "Create one on the Today page" }
+                    el("a", .href(SiteURL.today.path)) { "Create one on the Today page" }
                     " or with `infraprep plan init --start YYYY-MM-DD`."
                 }
             }

@@ -17,7 +17,7 @@ struct PlanTaskPage {
     func render() -> String {
         let task = parts[0].task
         return Layout.page(title: task.text, current: .plan) {
-            el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) { el("a", .href("/plan#week-\(task.week)")) { "Plan · week \(task.week)" } }
+            el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) { el("a", .href(SiteURL.plan.link(fragment: "week-\(task.week)"))) { "Plan · week \(task.week)" } }
             el("h1") { task.text }
             el("p", .class("lede")) {
                 el("span", .class("badge")) { task.kind.rawValue }
@@ -26,13 +26,13 @@ struct PlanTaskPage {
             }
             el("ul", .class("tasks")) {
                 for entry in parts {
-                    TaskRow(entry: entry, showDate: true, returnTo: "/plan/tasks/\(task.taskID)", moveTo: entry.done ? nil : max(today, entry.date)).node
+                    TaskRow(entry: entry, showDate: true, returnTo: SiteURL.planTask(task.taskID).path, moveTo: entry.done ? nil : max(today, entry.date)).node
                 }
             }
             if !task.items.isEmpty {
                 el("h2") { "Questions it drills" }
                 el("ul") {
-                    for id in task.items { el("li") { el("a", .href("/questions/\(id)")) { itemTitle(id) ?? id } } }
+                    for id in task.items { el("li") { el("a", .href(SiteURL.question(id).path)) { itemTitle(id) ?? id } } }
                 }
             }
             notesSection(task)
@@ -50,7 +50,7 @@ struct PlanTaskPage {
                     "No notes yet. Keep the commands you ran, the configs that worked and what broke: the seed asks for lab notes, and they are what you will reread before the interview."
                 }
             }
-            el("form", .init("method", "post"), .init("action", "/plan/tasks/\(task.taskID)/notes"), .class("stack")) {
+            el("form", .init("method", "post"), .init("action", SiteURL.planTaskNotes(task.taskID).path), .class("stack")) {
                 el("label", .init("for", "notes")) { "Markdown (code in ``` fences)" }
                 el(
                     "textarea",

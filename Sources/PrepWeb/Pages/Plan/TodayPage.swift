@@ -40,7 +40,7 @@ struct TodayPage {
                 "\(model.reviewsWaiting) review\(model.reviewsWaiting == 1 ? "" : "s") and \(model.newWaiting) new question\(model.newWaiting == 1 ? "" : "s") waiting"
                 " · streak \(model.streakDays) day\(model.streakDays == 1 ? "" : "s")"
             }
-            el("p") { el("a", .class("button primary"), .href("/practice")) { model.reviewsWaiting + model.newWaiting > 0 ? "Start practice" : "Open practice" } }
+            el("p") { el("a", .class("button primary"), .href(SiteURL.practice.path)) { model.reviewsWaiting + model.newWaiting > 0 ? "Start practice" : "Open practice" } }
         }
     }
 
@@ -59,7 +59,7 @@ struct TodayPage {
                 if let week = day.thisWeek {
                     "this week \(week.doneMinutes) of \(week.plannedMinutes) planned minutes (\(week.tickedMinutes) in ticked tasks, \(week.practiceMinutes) in practice) · "
                 }
-                el("a", .href("/plan")) { "the whole plan" }
+                el("a", .href(SiteURL.plan.path)) { "the whole plan" }
             }
             if day.tasks.isEmpty {
                 el("p") { "Nothing planned today: a rest day, or the plan has not started yet." }
@@ -71,16 +71,16 @@ struct TodayPage {
                 el("h3") { "Missed (\(day.missed.count))" }
                 el("p", .class("hint")) { "Earlier tasks not ticked yet. Do them when you can, or tick what you already did." }
                 el("ul", .class("tasks")) {
-                    for entry in day.missed.prefix(10) { TaskRow(entry: entry, showDate: true, returnTo: "/", moveTo: day.date).node }
+                    for entry in day.missed.prefix(10) { TaskRow(entry: entry, showDate: true, returnTo: SiteURL.today.path, moveTo: day.date).node }
                 }
-                if day.missed.count > 10 { el("p") { el("a", .href("/plan")) { "\(day.missed.count - 10) more in the whole plan" } } }
+                if day.missed.count > 10 { el("p") { el("a", .href(SiteURL.plan.path)) { "\(day.missed.count - 10) more in the whole plan" } } }
             }
         }
     }
 
     private func taskList(_ entries: [PlanService.Entry], showDate: Bool) -> Node {
         el("ul", .class("tasks")) {
-            for entry in entries { TaskRow(entry: entry, showDate: showDate, returnTo: "/").node }
+            for entry in entries { TaskRow(entry: entry, showDate: showDate, returnTo: SiteURL.today.path).node }
         }
     }
 
@@ -102,7 +102,7 @@ struct TaskRow {
         // Parts of a split task share a text: their controls must not share a name.
         let name = task.parts > 1 ? "\(task.text) (part \(task.part) of \(task.parts))" : task.text
         return el("li", .class(entry.done ? "task done" : "task"), .id("task-\(task.id.replacingOccurrences(of: "#", with: "-"))")) {
-            el("form", .init("method", "post"), .init("action", "/plan/tasks/done"), .class("inline")) {
+            el("form", .init("method", "post"), .init("action", SiteURL.planTasksDone.path), .class("inline")) {
                 el("input", .type("hidden"), .name("task_id"), .value(task.id))
                 el("input", .type("hidden"), .name("done"), .value(entry.done ? "0" : "1"))
                 el("input", .type("hidden"), .name("return_to"), .value(returnTo))
@@ -112,17 +112,17 @@ struct TaskRow {
             if showDate { el("span", .class("date")) { entry.date + " " } }
             el("span", .class("badge")) { task.kind.rawValue }
             " "
-            el("a", .href("/plan/tasks/\(task.taskID)")) { task.text }
+            el("a", .href(SiteURL.planTask(task.taskID).path)) { task.text }
             if task.parts > 1 { " (part \(task.part) of \(task.parts))" }
             el("span", .class("minutes")) { " · \(task.minutes) min" }
             if !task.items.isEmpty {
                 " · "
-                el("a", .href("/questions/\(task.items[0])")) { task.items.count == 1 ? "the question" : "first of \(task.items.count) questions" }
+                el("a", .href(SiteURL.question(task.items[0]).path)) { task.items.count == 1 ? "the question" : "first of \(task.items.count) questions" }
             }
             if entry.progress?.notes != nil { el("span", .class("hint")) { " · has notes" } }
             if entry.progress?.movedTo != nil { el("span", .class("hint")) { " · moved from \(task.date)" } }
             if let moveTo, !entry.done {
-                el("form", .init("method", "post"), .init("action", "/plan/tasks/move"), .class("inline move")) {
+                el("form", .init("method", "post"), .init("action", SiteURL.planTasksMove.path), .class("inline move")) {
                     el("input", .type("hidden"), .name("task_id"), .value(task.id))
                     el("input", .type("hidden"), .name("return_to"), .value(returnTo))
                     el("label", .class("visually-hidden"), .init("for", "move-\(task.id)")) { "Move \(name) to" }

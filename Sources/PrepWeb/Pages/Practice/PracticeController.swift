@@ -19,7 +19,7 @@ enum PracticeController {
         let query = try? req.query.decode(PracticeQuery.self)
         let model = try await PracticePageModel.make(
             service: service, session: session, revealed: query?.reveal == "1",
-            answer: nil, flash: query?.flash(), markdown: req.prep.markdown
+            answer: nil, flash: req.flash?.practiceMessage, markdown: req.prep.markdown
         )
         return HTMLResponse.page(PracticePage(model: model).render())
     }
@@ -79,7 +79,7 @@ enum PracticeController {
                 rubricTotal: total, clientReviewID: form.clientReviewID
             )
             let next = IntervalText.between(service.now, outcome.card.due)
-            return req.redirect(to: "/practice?graded=\(rating.rawValue)&next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")", redirectType: .normal)
+            return req.redirect(to: .practice, .graded(rating.rawValue, next: next))
         } catch let error as PracticeService.GradeError {
             throw Abort(.unprocessableEntity, reason: error.message)
         } catch let error as FSRS.ReviewError {
@@ -97,22 +97,24 @@ enum PracticeController {
     static func undo(_ req: Request) async throws -> Response {
         let service = try await service(req)
         let outcome = try await service.undo()
-        return req.redirect(to: outcome == nil ? "/practice?undone=none" : "/practice?undone=1", redirectType: .normal)
+        return req.redirect(to: .practice, outcome == nil ? .nothingToUndo : .undone)
     }
 }
 
 struct PracticeQuery: Content {
     var reveal: String?
-    var graded: Int?
-    var next: String?
-    var undone: String?
+}
 
-    func flash() -> PracticePageModel.Flash? {
-        if let graded, let rating = Rating(rawValue: graded) {
-            return .init(text: "\(rating.name): next review in \(next ?? "a while").", undo: true)
+extension Flash {
+    /// What the practice page says after a grade or an undo.
+    var practiceMessage: PracticePageModel.Flash? {
+        switch self {
+        case .graded(let graded, let next):
+            guard let rating = Rating(rawValue: graded) else { return nil }
+            return .init(text: "\(rating.name): next review in \(next.isEmpty ? "a while" : next).", undo: true)
+        case .undone: return .init(text: "Undone: the card is back as it was.", undo: false)
+        case .nothingToUndo: return .init(text: "Nothing to undo.", undo: false)
+        default: return nil
         }
-        if undone == "1" { return .init(text: "Undone: the card is back as it was.", undo: false) }
-        if undone == "none" { return .init(text: "Nothing to undo.", undo: false) }
-        return nil
     }
 }

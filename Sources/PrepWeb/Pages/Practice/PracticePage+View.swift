@@ -31,9 +31,9 @@ struct PracticePage {
                 "Nothing left for today"
             }
             " · done today: \(model.reviewsDone) review\(model.reviewsDone == 1 ? "" : "s"), \(model.newDone) new · "
-            el("a", .href("/practice/stats")) { "Statistics" }
+            el("a", .href(SiteURL.practiceStats.path)) { "Statistics" }
             " · "
-            el("a", .href("/settings#practice")) { "Daily limits" }
+            el("a", .href(SiteURL.settings.link(fragment: "practice"))) { "Daily limits" }
         }
     }
 
@@ -51,9 +51,9 @@ struct PracticePage {
                 el("p") { "No cards are waiting. New questions come each day, as many as your daily limit allows." }
             }
             el("p") {
-                el("a", .href("/practice/stats")) { "See your statistics" }
+                el("a", .href(SiteURL.practiceStats.path)) { "See your statistics" }
                 " or browse "
-                el("a", .href("/questions")) { "the question bank" }
+                el("a", .href(SiteURL.questions.path)) { "the question bank" }
                 "."
             }
             undoForm(label: "Undo the last grade")
@@ -72,7 +72,7 @@ struct PracticePage {
                     el("span", .class("state new")) { "New" }
                 }
                 " · "
-                el("a", .href("/questions/\(item.id)")) { "open in the bank" }
+                el("a", .href(SiteURL.question(item.id).path)) { "open in the bank" }
             }
             el("h2", .class("prompt-title")) { item.title }
             for part in model.promptHTML {
@@ -89,14 +89,14 @@ struct PracticePage {
         el("div", .class("try"), .id("try")) {
             el("p", .class("hint")) { "Answer out loud first, as you would in the interview, then reveal." }
             el("p") {
-                el("a", .class("button primary"), .id("reveal"), .href("/practice?reveal=1")) {
+                el("a", .class("button primary"), .id("reveal"), .href(SiteURL.practice.link(query: [("reveal", "1")]))) {
                     "Show answer "
                     el("kbd") { "Space" }
                 }
             }
             el("details", .class("type-answer")) {
                 el("summary") { "Or type your answer and check it against the key points" }
-                el("form", .init("method", "post"), .init("action", "/practice/check"), .class("stack")) {
+                el("form", .init("method", "post"), .init("action", SiteURL.practiceCheck.path), .class("stack")) {
                     el("input", .type("hidden"), .name("item_id"), .value(item.id))
                     el("input", .type("hidden"), .name("shown_at"), .value(String(model.shownAt)))
                     el("label", .init("for", "answer")) { "Your answer" }
@@ -132,7 +132,7 @@ struct PracticePage {
 
     private func gradeForm(_ item: ContentItem) -> Node {
         let suggested = model.suggested
-        return el("form", .init("method", "post"), .init("action", "/practice/review"), .class("grade-form"), .id("grade-form")) {
+        return el("form", .init("method", "post"), .init("action", SiteURL.practiceReview.path), .class("grade-form"), .id("grade-form")) {
             el("input", .type("hidden"), .name("item_id"), .value(item.id))
             el("input", .type("hidden"), .name("client_review_id"), .value(model.clientReviewID))
             el("input", .type("hidden"), .name("shown_at"), .value(String(model.shownAt)))
@@ -185,7 +185,7 @@ struct PracticePage {
     }
 
     private func undoForm(label: String) -> Node {
-        el("form", .init("method", "post"), .init("action", "/practice/undo"), .class("inline"), .id("undo-form")) {
+        el("form", .init("method", "post"), .init("action", SiteURL.practiceUndo.path), .class("inline"), .id("undo-form")) {
             el("button", .type("submit"), .class("link")) {
                 "\(label) "
                 el("kbd") { "U" }

@@ -9,7 +9,7 @@ struct StatsPage {
     func render() -> String {
         Layout.page(title: "Practice statistics", current: .practice) {
             el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) {
-                el("a", .href("/practice")) { "Practice" }
+                el("a", .href(SiteURL.practice.path)) { "Practice" }
                 " › Statistics"
             }
             el("h1") { "Practice statistics" }
@@ -23,7 +23,7 @@ struct StatsPage {
             if stats.reviewsTotal == 0 {
                 el("p", .class("notice")) {
                     "No reviews yet. "
-                    el("a", .href("/practice")) { "Start today's practice" }
+                    el("a", .href(SiteURL.practice.path)) { "Start today's practice" }
                     "; these charts fill in as you grade answers."
                 }
             }

@@ -42,7 +42,7 @@ struct ItemPage {
                 sourcesNode()
                 if !related.isEmpty {
                     el("h2") { "Related" }
-                    el("ul") { for link in related { el("li") { el("a", .href("/questions/\(link.id)")) { link.title } } } }
+                    el("ul") { for link in related { el("li") { el("a", .href(SiteURL.question(link.id).path)) { link.title } } } }
                 }
             }
         }

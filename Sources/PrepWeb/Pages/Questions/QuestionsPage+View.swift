@@ -17,7 +17,7 @@ struct QuestionsPage {
     }
 
     private func filterForm() -> Node {
-        el("form", .init("method", "get"), .init("action", "/questions"), .class("filters"), .init("role", "search")) {
+        el("form", .init("method", "get"), .init("action", SiteURL.questions.path), .class("filters"), .init("role", "search")) {
             el("div", .class("field grow")) {
                 el("label", .init("for", "q")) { "Search" }
                 el("input", .id("q"), .name("q"), .type("search"), .value(model.query.text ?? ""), .init("placeholder", "e.g. KV cache, OOMKilled, PromQL rate"))
@@ -29,7 +29,7 @@ struct QuestionsPage {
                 "difficulty", label: "Difficulty", selected: model.query.difficulty.map(String.init), options: [("1", "1 · warm-up"), ("2", "2 · core"), ("3", "3 · deep dive")])
             el("div", .class("actions")) {
                 el("button", .type("submit")) { "Filter" }
-                el("a", .href("/questions")) { "Reset" }
+                el("a", .href(SiteURL.questions.path)) { "Reset" }
             }
         }
     }
@@ -60,7 +60,7 @@ struct QuestionsPage {
             el("ol", .class("items"), .init("start", String((model.page - 1) * model.pageSize + 1))) {
                 for row in model.rows {
                     el("li") {
-                        el("a", .href("/questions/\(row.id)")) { row.title }
+                        el("a", .href(SiteURL.question(row.id).path)) { row.title }
                         el("p", .class("meta")) {
                             el("span", .class("badge kind-\(row.kind.rawValue)")) { row.kind.title }
                             " \(row.skillName)"
@@ -90,10 +90,10 @@ struct QuestionsPage {
 /// Builds list URLs from a query, so links and the form agree on parameter names.
 enum QuestionsURL {
     static func list(_ query: ItemQuery, page: Int = 1) -> String {
-        var parts: [String] = []
+        var parts: [(String, String)] = []
         func add(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            parts.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? value)")
+            parts.append((name, value))
         }
         add("q", query.text)
         add("kind", query.kind?.rawValue)
@@ -101,14 +101,6 @@ enum QuestionsURL {
         add("tier", query.tier.map(String.init))
         add("difficulty", query.difficulty.map(String.init))
         if page > 1 { add("page", String(page)) }
-        return "/questions" + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
+        return SiteURL.questions.link(query: parts)
     }
-}
-
-extension CharacterSet {
-    static let urlQueryValueAllowed: CharacterSet = {
-        var set = CharacterSet.urlQueryAllowed
-        set.remove(charactersIn: "&+=?#")
-        return set
-    }()
 }

@@ -36,6 +36,6 @@ enum ReadinessController {
             throw HTTPUserError(status: .unprocessableEntity, error: PlainError("answer: '\(value)' is not yes, no or clear", fix: "reload the page and use its buttons"))
         }
         try await service(req).answer(id, ChecklistAnswer(rawValue: value))
-        return req.redirect(to: "/readiness#\(id)", redirectType: .normal)
+        return req.redirect(to: .readiness, fragment: id)
     }
 }

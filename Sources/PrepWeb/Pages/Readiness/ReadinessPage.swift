@@ -169,10 +169,10 @@ struct ReadinessPage {
                     if let first = item.items.first, let title = itemTitle(first) {
                         el("span", .class("hint")) {
                             " · "
-                            el("a", .href("/questions/\(first)")) { title }
+                            el("a", .href(SiteURL.question(first).path)) { title }
                         }
                     }
-                    el("form", .init("method", "post"), .init("action", "/readiness/answers"), .class("inline answer")) {
+                    el("form", .init("method", "post"), .init("action", SiteURL.readinessAnswers.path), .class("inline answer")) {
                         el("input", .type("hidden"), .name("item_id"), .value(item.id))
                         for (value, label) in [("yes", yes), ("no", no)] {
                             let chosen = item.answer?.rawValue == value

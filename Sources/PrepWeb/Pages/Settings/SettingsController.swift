@@ -15,9 +15,9 @@ enum SettingsController {
         let model = SettingsPageModel(
             displayName: profile.displayName, timeZone: profile.timeZone,
             practice: .init(practice),
-            saved: (try? req.query.get(String.self, at: "saved")) == "1",
+            saved: req.flash == .saved,
             about: SettingsPageModel.about(services: req.prep),
-            calendar: try await calendarFields(req, revoked: (try? req.query.get(String.self, at: "revoked")) == "1")
+            calendar: try await calendarFields(req, revoked: req.flash == .revoked)
         )
         return HTMLResponse.page(SettingsPage(model: model).render())
     }
@@ -27,7 +27,7 @@ enum SettingsController {
         let update = ProfileUpdate(displayName: form.displayName ?? "", timeZone: form.timeZone ?? "")
         switch try await UserStore.update(id: req.userID, with: update, on: req.db) {
         case .success:
-            return req.redirect(to: "/settings?saved=1", redirectType: .normal)
+            return req.redirect(to: .settings, .saved)
         case let .failure(errors):
             // Keep exactly what was typed so nothing is lost while it is corrected.
             let practice = try await PracticeStore.settings(userID: req.userID, on: req.db)
@@ -64,7 +64,7 @@ enum SettingsController {
         if errors.isEmpty, let newPerDay, let reviewsPerDay, let retention {
             errors = try await PracticeStore.saveSettings(
                 PracticeSettings(newPerDay: newPerDay, reviewsPerDay: reviewsPerDay, desiredRetention: retention), userID: req.userID, on: req.db)
-            if errors.isEmpty { return req.redirect(to: "/settings?saved=1#practice", redirectType: .normal) }
+            if errors.isEmpty { return req.redirect(to: .settings, .saved, fragment: "practice") }
         }
         let profile = try await currentProfile(req)
         let model = SettingsPageModel(
@@ -116,7 +116,7 @@ enum SettingsController {
 
     static func revokeCalendarLink(_ req: Request) async throws -> Response {
         _ = try await CalendarFeedStore.revoke(userID: req.userID, on: req.db)
-        return req.redirect(to: "/settings?revoked=1#calendar", redirectType: .normal)
+        return req.redirect(to: .settings, .revoked, fragment: "calendar")
     }
 
     /// The address this request reached the app at, for links to give out.

@@ -30,7 +30,7 @@ struct SettingsPage {
     }
 
     private func profileForm() -> Node {
-        el("form", .init("method", "post"), .init("action", "/settings"), .class("stack"), .init("novalidate", nil)) {
+        el("form", .init("method", "post"), .init("action", SiteURL.settings.path), .class("stack"), .init("novalidate", nil)) {
             el("h2") { "Profile" }
             field(
                 id: "displayName", label: "Display name", value: model.displayName,
@@ -50,7 +50,7 @@ struct SettingsPage {
     }
 
     private func practiceForm() -> Node {
-        el("form", .init("method", "post"), .init("action", "/settings/practice"), .class("stack"), .id("practice"), .init("novalidate", nil)) {
+        el("form", .init("method", "post"), .init("action", SiteURL.settingsPractice.path), .class("stack"), .id("practice"), .init("novalidate", nil)) {
             el("h2") { "Practice" }
             field(
                 id: "new_per_day", label: "New questions per day", value: model.practice.newPerDay,
@@ -73,7 +73,7 @@ struct SettingsPage {
             el("p") {
                 "Your plan's study blocks and interview in your own calendar. "
                 if model.calendar.hasPlan {
-                    el("a", .href("/plan.ics")) { "Download plan.ics" }
+                    el("a", .href(SiteURL.planICS.path)) { "Download plan.ics" }
                     " for a one-off import, or subscribe"
                 } else {
                     "Once you have a plan, download it as a file or subscribe"
@@ -97,14 +97,14 @@ struct SettingsPage {
             if let since = model.calendar.existsSince {
                 el("p") { "A subscription link exists since \(since), with study blocks at \(model.calendar.at)." }
             }
-            el("form", .init("method", "post"), .init("action", "/settings/calendar"), .class("stack"), .init("novalidate", nil)) {
+            el("form", .init("method", "post"), .init("action", SiteURL.settingsCalendar.path), .class("stack"), .init("novalidate", nil)) {
                 field(
                     id: "calendar_at", label: "Study blocks start at", value: model.calendar.at,
                     hint: "Local time, HH:MM (24-hour clock).", extra: [.init("inputmode", "numeric")])
                 el("button", .type("submit")) { model.calendar.existsSince == nil ? "Create a subscription link" : "Replace the link (the old one stops working)" }
             }
             if model.calendar.existsSince != nil {
-                el("form", .init("method", "post"), .init("action", "/settings/calendar/revoke")) {
+                el("form", .init("method", "post"), .init("action", SiteURL.settingsCalendarRevoke.path)) {
                     el("button", .type("submit"), .class("danger")) { "Revoke the link" }
                 }
             }
