@@ -15,7 +15,7 @@ import Testing
         "PrepCLI": ["Foundation", "ArgumentParser", "Logging", "PrepCore", "PrepContent", "PrepStore", "PrepApp"],
     ]
     /// The one command that starts the web server may import it.
-    static let serveCommand = "Commands/ServeCommand.swift"
+    static let serveCommand = "Commands/Serve/ServeCommand.swift"
 
     static func imports(of module: String) throws -> [(file: String, module: String)] {
         let folder = PackagePaths.root.appendingPathComponent("Sources/\(module)")

@@ -3,13 +3,7 @@ import Foundation
 import PrepContent
 import PrepCore
 
-struct ContentCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "content",
-        abstract: "Check content folders.",
-        subcommands: [Lint.self]
-    )
-
+extension ContentCommand {
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Lint content folders (default: the bundled content); errors read file:line: message.",

@@ -6,36 +6,6 @@ import PrepContent
 import PrepCore
 import PrepStore
 
-struct PracticeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "practice",
-        abstract: "Today's spaced-repetition session in the terminal (the same queue as the web page).",
-        discussion: """
-            Keys: Space reveals the answer, t types an answer to check against the key points, \
-            1 Again, 2 Hard, 3 Good, 4 Easy, u undoes the last grade, q quits. Input from a pipe is \
-            read as keys too, so a session can be scripted. --json prints today's queue instead.
-            """
-    )
-
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var content: ContentOptions
-
-    @Flag(name: .long, help: "Print today's queue as JSON (the shape of GET /api/v1/practice/queue) and exit.")
-    var json = false
-
-    func run() async throws {
-        let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { context in
-            let service = context.practice
-            if json {
-                print(try JSONOutput.render(try await service.queueDocument()))
-            } else {
-                try await PracticeSessionUI(terminal: .forStandardOutput(), catalog: catalog).run(serviceAt: { PracticeService(context.at(context.environment.now)) })
-            }
-        }
-    }
-}
-
 /// The interactive session: one card, reveal, grade, next.
 struct PracticeSessionUI {
     let terminal: Terminal
@@ -146,58 +116,5 @@ struct PracticeSessionUI {
 
     private func say(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8))
-    }
-}
-
-/// Markdown made readable in a terminal: emphasis and code marks become styling, links
-/// show their address, code blocks are indented.
-enum TerminalMarkdown {
-    static func render(_ markdown: String, terminal: Terminal) -> String {
-        var out: [String] = []
-        var inCode = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = String(line)
-            if text.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
-                inCode.toggle()
-                continue
-            }
-            if inCode {
-                out.append("    " + text)
-                continue
-            }
-            if text.hasPrefix("#") {
-                out.append(terminal.bold(text.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)))
-                continue
-            }
-            out.append(inline(text, terminal: terminal))
-        }
-        return out.joined(separator: "\n")
-    }
-
-    static func inline(_ text: String, terminal: Terminal) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let index = rest.firstIndex(where: { $0 == "*" || $0 == "`" || $0 == "[" }) {
-            result += rest[..<index]
-            let tail = rest[index...]
-            if tail.hasPrefix("**"), let end = tail.dropFirst(2).range(of: "**") {
-                result += terminal.bold(String(tail[tail.index(index, offsetBy: 2)..<end.lowerBound]))
-                rest = tail[end.upperBound...]
-            } else if tail.hasPrefix("`"), let end = tail.dropFirst().firstIndex(of: "`") {
-                result += terminal.yellow(String(tail[tail.index(after: index)..<end]))
-                rest = tail[tail.index(after: end)...]
-            } else if tail.hasPrefix("["), let close = tail.firstIndex(of: "]"), tail[tail.index(after: close)...].hasPrefix("("),
-                let paren = tail[close...].firstIndex(of: ")")
-            {
-                let label = tail[tail.index(after: index)..<close]
-                let target = tail[tail.index(close, offsetBy: 2)..<paren]
-                result += target.hasPrefix("item:") ? "\(label) [\(target.dropFirst(5))]" : "\(label) <\(target)>"
-                rest = tail[tail.index(after: paren)...]
-            } else {
-                result.append(tail.first!)
-                rest = tail.dropFirst()
-            }
-        }
-        return result + rest
     }
 }

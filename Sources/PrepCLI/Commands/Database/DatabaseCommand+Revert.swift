@@ -4,27 +4,7 @@ import Logging
 import PrepCore
 import PrepStore
 
-struct DatabaseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "db",
-        abstract: "Migrate or revert the database schema.",
-        subcommands: [Migrate.self, Revert.self]
-    )
-
-    struct Migrate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Apply pending migrations (serve does this on start).")
-
-        @OptionGroup var global: GlobalOptions
-
-        func run() async throws {
-            let environment = ProcessInfo.processInfo.environment
-            let (storage, dir) = try global.storage(environment: environment)
-            if case .sqlite = storage { try DataFolder.prepare(dir) }
-            try await StandaloneStore.use(storage: storage, logger: quietLogger()) { try await $0.prepare() }
-            print("The database at \(storage.location) is up to date (\(SchemaMigrations.names.count) migrations).")
-        }
-    }
-
+extension DatabaseCommand {
     struct Revert: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revert the last batch of migrations, dropping its tables and their data.")
 
@@ -50,10 +30,4 @@ struct DatabaseCommand: AsyncParsableCommand {
             print("Reverted the last batch of migrations at \(storage.location).")
         }
     }
-}
-
-func quietLogger() -> Logger {
-    var logger = Logger(label: "infraprep.cli")
-    logger.logLevel = .error
-    return logger
 }

@@ -1,3 +1,5 @@
+import PrepCore
+
 /// Where InfraPrep keeps its files when the user does not say: the XDG base-directory rule.
 public enum DataDirectory {
     public static let folderName = "infraprep"

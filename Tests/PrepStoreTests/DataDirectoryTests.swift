@@ -1,4 +1,5 @@
 import PrepCore
+import PrepStore
 import Testing
 
 @Suite struct DataDirectoryTests {

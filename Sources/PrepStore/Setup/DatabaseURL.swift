@@ -1,4 +1,5 @@
 import Foundation
+import PrepCore
 
 /// A PostgreSQL connection target parsed from `DATABASE_URL`.
 ///

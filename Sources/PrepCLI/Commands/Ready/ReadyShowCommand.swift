@@ -4,15 +4,6 @@ import PrepApp
 import PrepCore
 import PrepStore
 
-struct ReadyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ready",
-        abstract: "How ready you are, area by area, with the evidence behind each score.",
-        subcommands: [ReadyShowCommand.self, ReadyAnswerCommand.self],
-        defaultSubcommand: ReadyShowCommand.self
-    )
-}
-
 struct ReadyShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "The readiness report (the default).")
 
@@ -77,35 +68,5 @@ struct ReadyShowCommand: AsyncParsableCommand {
         }
         out.append(terminal.dim("Not measured: " + report.notMeasured.joined(separator: " ")))
         return out.joined(separator: "\n")
-    }
-}
-
-struct ReadyAnswerCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "answer",
-        abstract: "Answer a checklist item (yes: I can) or a red flag (yes: this was me), or clear the answer."
-    )
-
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var content: ContentOptions
-
-    @Argument(help: "The item id, as `ready --checklists` lists it (e.g. ir-prometheus, rf-rambling).")
-    var id: String
-
-    @Argument(help: "yes, no or clear.")
-    var answer: String
-
-    func validate() throws {
-        guard answer == "clear" || ChecklistAnswer(rawValue: answer) != nil else {
-            throw ValidationError("answer '\(answer)': use yes, no or clear")
-        }
-    }
-
-    func run() async throws {
-        let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { context in
-            try await context.readiness.answer(id, ChecklistAnswer(rawValue: answer))
-            print(answer == "clear" ? "Cleared: \(id)" : "Answered \(answer): \(id)")
-        }
     }
 }
