@@ -85,3 +85,24 @@ import Testing
         }
     }
 }
+
+extension PlanDerivationTests {
+    @Test func todaysWeekMatchesTheWholePlansWeeks() async throws {
+        try await withTestStore { store, user in
+            let environment = AppEnvironment(catalog: sharedCatalog)
+            try await save(PlanSettings(start: Self.start), store, user, replace: false)
+            let context = context(store, user, environment, at: try ISO8601.parse("2026-03-18T09:00:00Z"))
+            let item = try #require(sharedCatalog.items.first { $0.kind == .technical })
+            for (offset, ms) in [(-9, 200_000), (-2, 900_000), (-1, 30_000), (0, 61_000)] {
+                _ = try await context.practice.grade(itemID: item.id, rating: .good, time: context.now.adding(days: offset), durationMs: ms)
+            }
+            let plans = context.plans
+            let first = try #require(try await plans.day().tasks.first)
+            _ = try await plans.setDone(first.task.id, done: true)
+            let day = try await plans.day()
+            let week = try #require(day.thisWeek)
+            #expect(week == (try await plans.weeks()).first { $0.week == day.week })
+            #expect(week.practiceMinutes == 7 && week.tickedMinutes == first.task.minutes)
+        }
+    }
+}

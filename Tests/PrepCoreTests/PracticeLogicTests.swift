@@ -135,7 +135,8 @@ import Testing
         let now = try ISO8601.parse("2026-03-10T15:00:00Z")  // 11:00 in New York
         let late = try ISO8601.parse("2026-03-10T03:00:00Z")  // 23:00 on March 9 in New York
         let counts = PracticeStats.Counts(
-            recentReviews: [now, late, late], bySkill: [.init(skill: "b", reviews: 4, passed: 3), .init(skill: "a", reviews: 2, passed: 2)],
+            recentReviews: [.init(start: now, count: 1), .init(start: late, count: 2)],
+            bySkill: [.init(skill: "b", reviews: 4, passed: 3), .init(skill: "a", reviews: 2, passed: 2)],
             reviewsTotal: 3, cardsStudied: 2, dueNow: 1, upcomingDues: [late, now.adding(days: 2), now.adding(days: 40)]
         )
         let stats = PracticeStats.compute(counts, now: now, timeZone: zone, skillOrder: ["a", "b"])

@@ -80,8 +80,13 @@ public struct PlanService: Sendable {
 
     public func entries() async throws -> (StudyPlan, [Entry]) {
         guard let plan = try await plan() else { throw Failure.noPlan }
+        return (plan, try await entries(of: plan))
+    }
+
+    /// The plan's tasks with the person's progress on each.
+    public func entries(of plan: StudyPlan) async throws -> [Entry] {
         let progress = try await PlanStore.progress(userID: userID, on: db)
-        let entries = plan.tasks.map { task in
+        return plan.tasks.map { task in
             var state = progress[task.id]
             // Lab notes live on the first part; every part shows them.
             if task.part > 1, let notes = progress[task.taskID]?.notes {
@@ -89,11 +94,22 @@ public struct PlanService: Sendable {
             }
             return Entry(task: task, progress: state, date: state?.movedTo ?? task.date, done: state?.done != nil)
         }
-        return (plan, entries)
     }
 
     public func day() async throws -> Day {
-        let (plan, entries) = try await entries()
+        guard let plan = try await plan() else { throw Failure.noPlan }
+        return try await day(of: plan)
+    }
+
+    /// The plan (nil when there is none) and today in it, reading the plan once.
+    public func today() async throws -> (plan: StudyPlan?, day: Day?) {
+        guard let plan = try await plan() else { return (nil, nil) }
+        return (plan, try await day(of: plan))
+    }
+
+    /// Today in a plan already read (Today reads it once for the day and the practice queue).
+    public func day(of plan: StudyPlan) async throws -> Day {
+        let entries = try await entries(of: plan)
         let today = LocalDay(now, in: timeZone)
         let todays = entries.filter { $0.date == today.text }
         let missed = entries.filter { !$0.done && (PlanSettings.day($0.date)?.number ?? .max) < today.number }
@@ -101,7 +117,7 @@ public struct PlanService: Sendable {
         let week = today.number >= start ? (today.number - start) / 7 + 1 : nil
         let current = week.flatMap { $0 <= plan.weeks ? $0 : nil }
         var thisWeek: PlanProgress.Week?
-        if let current { thisWeek = try await weeks(plan, entries).first { $0.week == current } }
+        if let current { thisWeek = try await progress(ofWeek: current, plan, entries) }
         let interview = plan.settings.interviewDate.flatMap { text in PlanSettings.day(text).map { (text, $0.number - today.number) } }.flatMap { $0.1 >= 0 ? $0 : nil }
         return Day(
             date: today.text, tasks: todays, missed: missed, minutesPlanned: todays.reduce(0) { $0 + $1.task.minutes },
@@ -190,8 +206,17 @@ public struct PlanService: Sendable {
     public func weeks(_ plan: StudyPlan, _ entries: [Entry]) async throws -> [PlanProgress.Week] {
         let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
         let start = PlanSettings.day(plan.settings.start)?.start(in: timeZone) ?? now
-        let practice = try await PracticeStore.answerTimes(userID: userID, since: start, on: db)
-        return PlanProgress.weeks(plan: plan, ticks: ticks, practice: practice, timeZone: timeZone)
+        let practice = try await PracticeStore.answerTime(userID: userID, since: start, capMilliseconds: PlanProgress.answerCapMilliseconds, on: db)
+        return PlanProgress.weeks(plan: plan, ticks: ticks, cappedPractice: practice, timeZone: timeZone)
+    }
+
+    /// One week's planned and done minutes, reading only that week's practice answers.
+    func progress(ofWeek number: Int, _ plan: StudyPlan, _ entries: [Entry]) async throws -> PlanProgress.Week? {
+        guard let start = PlanSettings.day(plan.settings.start) else { return nil }
+        let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
+        let weekStart = LocalDay(number: start.number + (number - 1) * 7).start(in: timeZone)
+        let practice = try await PracticeStore.answerTime(userID: userID, since: weekStart, capMilliseconds: PlanProgress.answerCapMilliseconds, on: db)
+        return PlanProgress.weeks(plan: plan, ticks: ticks, cappedPractice: practice, timeZone: timeZone).first { $0.week == number }
     }
 
     /// The plan as an iCalendar file with the person's moves applied, and its event count.
@@ -207,10 +232,8 @@ public struct PlanService: Sendable {
     }
 
     /// The skills of the plan's tasks this week (by the day each task is to be done), which
-    /// narrow the new questions of the day; nil without a plan or outside it.
-    public func focusSkills() async throws -> Set<String>? {
-        guard let plan = try await plan() else { return nil }
-        let today = LocalDay(now, in: timeZone)
+    /// narrow the new questions of the day; nil outside the plan.
+    public static func focusSkills(of plan: StudyPlan, today: LocalDay) -> Set<String>? {
         guard let start = PlanSettings.day(plan.settings.start), today.number >= start.number else { return nil }
         let weekStart = start.number + (today.number - start.number) / 7 * 7
         // Planned days, not moved ones: moving a task must not reshuffle today's questions.

@@ -43,6 +43,11 @@ public struct PracticeService: Sendable {
 
     /// Today's queue: due reviews, then new questions (see `DailySession`).
     public func session() async throws -> Session {
+        try await session(plan: try await context.plans.plan())
+    }
+
+    /// The same with the person's plan already read (nil: no plan), as Today has it.
+    public func session(plan: StudyPlan?) async throws -> Session {
         let settings = try await PracticeStore.settings(userID: userID, on: db)
         let dayStart = today.start(in: timeZone)
         let done = try await PracticeStore.today(userID: userID, since: dayStart, on: db)
@@ -58,7 +63,7 @@ public struct PracticeService: Sendable {
         let studiedToday = Set(done.newItemIDs)
         let weakness = PracticeStats.weakness(try await PracticeStore.skillCounts(userID: userID, before: dayStart, on: db))
         // New questions follow the plan's week when there is a plan.
-        let focus = try await context.plans.focusSkills()
+        let focus = plan.flatMap { PlanService.focusSkills(of: $0, today: today) }
         var queue = DailySession.forToday(
             due: due, unstudied: practised.filter { !studied.contains($0.id) }.map(candidate),
             studiedToday: practised.filter { studiedToday.contains($0.id) }.map(candidate), reviewsDone: done.reviews,
@@ -75,7 +80,7 @@ public struct PracticeService: Sendable {
         let entries =
             queue.reviews.compactMap { id in catalog[id].map { Entry(item: $0, card: cards[id]) } }
             + queue.new.compactMap { id in catalog[id].map { Entry(item: $0, card: nil) } }
-        let nextDue = entries.isEmpty ? try await PracticeStore.statsCounts(userID: userID, now: now, on: db).upcomingDues.filter { $0 > now }.min() : nil
+        let nextDue = entries.isEmpty ? try await PracticeStore.nextDue(userID: userID, after: now, on: db) : nil
         return Session(
             date: today, entries: entries, settings: settings, reviewsDone: done.reviews, newDone: done.newItemIDs.count,
             dueBeyondLimit: max(0, dueTotal - queue.reviews.count),
@@ -131,6 +136,12 @@ public struct PracticeService: Sendable {
 
     public func undo() async throws -> UndoOutcome? {
         try await PracticeStore.undoLast(userID: userID, on: db)
+    }
+
+    /// Days in a row with a review, as the statistics count them, without the rest of them.
+    public func streak() async throws -> Int {
+        let buckets = try await PracticeStore.reviewBuckets(userID: userID, since: now.adding(days: -PracticeStats.historyDays), on: db)
+        return PracticeStats.streak(buckets, now: now, timeZone: timeZone)
     }
 
     public func stats() async throws -> PracticeStats {

@@ -18,7 +18,14 @@ public enum PlanProgress {
     /// so a card left on screen over lunch does not count as study.
     public static let answerCapMilliseconds = 5 * 60_000
 
+    /// - Parameter practice: each answer's time; every answer is capped here.
     public static func weeks(plan: StudyPlan, ticks: [(at: Instant, minutes: Int)], practice: [(at: Instant, milliseconds: Int)], timeZone: TimeZone) -> [Week] {
+        weeks(plan: plan, ticks: ticks, cappedPractice: practice.map { ($0.at, min(max($0.milliseconds, 0), answerCapMilliseconds)) }, timeZone: timeZone)
+    }
+
+    /// - Parameter cappedPractice: answering time already capped per answer, in any grouping
+    ///   that keeps each entry inside one local day (the store sends quarter-hour sums).
+    public static func weeks(plan: StudyPlan, ticks: [(at: Instant, minutes: Int)], cappedPractice: [(at: Instant, milliseconds: Int)], timeZone: TimeZone) -> [Week] {
         guard let start = PlanSettings.day(plan.settings.start) else { return [] }
         func week(of instant: Instant) -> Int? {
             let day = LocalDay(instant, in: timeZone).number
@@ -30,8 +37,8 @@ public enum PlanProgress {
         for task in plan.tasks where task.week >= 1 && task.week <= weeks.count { weeks[task.week - 1].plannedMinutes += task.minutes }
         for tick in ticks { if let w = week(of: tick.at), w <= weeks.count { weeks[w - 1].tickedMinutes += tick.minutes } }
         var answered = Array(repeating: 0, count: weeks.count)
-        for answer in practice {
-            if let w = week(of: answer.at), w <= weeks.count { answered[w - 1] += min(max(answer.milliseconds, 0), answerCapMilliseconds) }
+        for answer in cappedPractice {
+            if let w = week(of: answer.at), w <= weeks.count { answered[w - 1] += answer.milliseconds }
         }
         for index in weeks.indices { weeks[index].practiceMinutes = Int((Double(answered[index]) / 60_000).rounded()) }
         return weeks

@@ -22,15 +22,22 @@ extension PracticeStore {
         return Dictionary(try rows.map(decodeCard).map { ($0.itemID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// When each answer since `since` was given and how long it took (answers without a
-    /// recorded duration are left out).
-    public static func answerTimes(userID: UUID, since: Instant, on db: any Database) async throws -> [(at: Instant, milliseconds: Int)] {
-        try await sqlDatabase(db).select().columns("reviewed_us", "duration_ms").from("srs_reviews")
-            .where("user_id", .equal, userID).where("reviewed_us", .greaterThanOrEqual, since.microseconds).all()
-            .compactMap { row in
-                guard let ms = try row.decode(column: "duration_ms", as: Int?.self) else { return nil }
-                return (Instant(microseconds: try row.decode(column: "reviewed_us", as: Int64.self)), ms)
-            }
+    /// Answering time since `since`, each answer capped at `capMilliseconds` (answers without a
+    /// recorded duration count nothing), summed per quarter hour so that a week of practice
+    /// is a few dozen rows; every quarter hour lies inside one local day in any time zone.
+    public static func answerTime(userID: UUID, since: Instant, capMilliseconds: Int, on db: any Database) async throws -> [(at: Instant, milliseconds: Int)] {
+        let size = PracticeStats.ReviewBucket.microseconds
+        return try await sqlDatabase(db).raw(
+            """
+            SELECT reviewed_us / \(unsafeRaw: String(size)) AS q,
+              SUM(CASE WHEN duration_ms IS NULL OR duration_ms < 0 THEN 0 WHEN duration_ms > \(bind: capMilliseconds) THEN \(bind: capMilliseconds)
+                  ELSE duration_ms END) AS ms
+            FROM srs_reviews WHERE user_id = \(bind: userID) AND reviewed_us >= \(bind: since.microseconds)
+            GROUP BY reviewed_us / \(unsafeRaw: String(size))
+            """
+        ).all().map { row in
+            (Instant(microseconds: try row.decode(column: "q", as: Int64.self) * size), try row.decode(column: "ms", as: Int?.self) ?? 0)
+        }
     }
 
     /// Every card of a person (readiness reads them all: a few hundred after eight weeks).

@@ -8,9 +8,7 @@ extension PracticeStore {
     public static func statsCounts(userID: UUID, now: Instant, on db: any Database) async throws -> PracticeStats.Counts {
         let sql = try sqlDatabase(db)
         let historyStart = now.adding(days: -PracticeStats.historyDays)
-        let recent = try await sql.select().column("reviewed_us").from("srs_reviews")
-            .where("user_id", .equal, userID).where("reviewed_us", .greaterThanOrEqual, historyStart.microseconds).all()
-            .map { Instant(microseconds: try $0.decode(column: "reviewed_us", as: Int64.self)) }
+        let recent = try await reviewBuckets(userID: userID, since: historyStart, on: db)
         let bySkill = try await skillCounts(userID: userID, before: nil, on: db)
         let total = try await count("SELECT COUNT(*) AS n FROM srs_reviews WHERE user_id = ", userID, sql)
         let cards = try await count("SELECT COUNT(*) AS n FROM srs_cards WHERE user_id = ", userID, sql)
@@ -21,6 +19,28 @@ extension PracticeStore {
         return PracticeStats.Counts(
             recentReviews: recent, bySkill: bySkill, reviewsTotal: total, cardsStudied: cards,
             dueNow: dues.filter { $0 <= now }.count, upcomingDues: dues)
+    }
+
+    /// Reviews since `since` counted per quarter hour (`PracticeStats.ReviewBucket`).
+    public static func reviewBuckets(userID: UUID, since: Instant, on db: any Database) async throws -> [PracticeStats.ReviewBucket] {
+        let size = PracticeStats.ReviewBucket.microseconds
+        return try await sqlDatabase(db).raw(
+            """
+            SELECT reviewed_us / \(unsafeRaw: String(size)) AS q, COUNT(*) AS n FROM srs_reviews
+            WHERE user_id = \(bind: userID) AND reviewed_us >= \(bind: since.microseconds)
+            GROUP BY reviewed_us / \(unsafeRaw: String(size))
+            """
+        ).all().map {
+            PracticeStats.ReviewBucket(
+                start: Instant(microseconds: try $0.decode(column: "q", as: Int64.self) * size), count: try $0.decode(column: "n", as: Int.self))
+        }
+    }
+
+    /// The earliest due time after `after`, if any card has one.
+    public static func nextDue(userID: UUID, after: Instant, on db: any Database) async throws -> Instant? {
+        try await sqlDatabase(db).raw(
+            "SELECT MIN(due_us) AS due FROM srs_cards WHERE user_id = \(bind: userID) AND due_us > \(bind: after.microseconds)"
+        ).first()?.decode(column: "due", as: Int64?.self).map(Instant.init(microseconds:))
     }
 
     /// Per skill, reviews of cards in review state and how many passed; with `before`, only

@@ -19,9 +19,8 @@ enum PlanAPI {
     static func today(_ req: Request) async throws -> Today {
         let context = try await req.context()
         let practice = context.practice
-        var day: PlanService.Day?
-        do { day = try await context.plans.day() } catch PlanService.Failure.noPlan {}
-        let session = try await practice.session()
+        let (plan, day) = try await context.plans.today()
+        let session = try await practice.session(plan: plan)
         let reviews = session.entries.filter { !$0.isNew }.count
         return Today(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))
     }

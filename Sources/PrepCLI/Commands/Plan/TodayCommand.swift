@@ -30,9 +30,8 @@ struct TodayCommand: AsyncParsableCommand {
         try await withContext(global: global, catalog: catalog) { context in
             let practice = context.practice
             let service = context.plans
-            var day: PlanService.Day?
-            do { day = try await service.day() } catch PlanService.Failure.noPlan { day = nil }
-            let session = try await practice.session()
+            let (plan, day) = try await service.today()
+            let session = try await practice.session(plan: plan)
             let reviews = session.entries.filter { !$0.isNew }.count
             if json {
                 print(try JSONOutput.render(Report(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))))

@@ -21,15 +21,14 @@ enum PlanController {
         let context = try await req.context()
         let practice = context.practice
         let plans = context.plans
-        var day: PlanService.Day?
-        do { day = try await plans.day() } catch PlanService.Failure.noPlan {}
-        let session = try await practice.session()
+        let (plan, day) = try await plans.today()
+        let session = try await practice.session(plan: plan)
         let reviews = session.entries.filter { !$0.isNew }.count
-        let stats = try await practice.stats()
+        let streak = try await practice.streak()
         let today = practice.today
         let flash: String? = req.flash == .created ? "Your plan is ready." : nil
         return TodayPage.Model(
-            day: day, plan: nil, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: stats.streakDays,
+            day: day, plan: nil, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: streak,
             form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
             skills: PlanForm.ratedSkills(req.prep.catalog.taxonomy)
         )
