@@ -135,7 +135,7 @@ import Testing
         let now = try ISO8601.parse("2026-03-10T15:00:00Z")  // 11:00 in New York
         let late = try ISO8601.parse("2026-03-10T03:00:00Z")  // 23:00 on March 9 in New York
         let counts = PracticeStats.Counts(
-            recentReviews: [.init(start: now, count: 1), .init(start: late, count: 2)],
+            reviewsPerDay: [LocalDay(now, in: zone).number: 1, LocalDay(late, in: zone).number: 2],
             bySkill: [.init(skill: "b", reviews: 4, passed: 3), .init(skill: "a", reviews: 2, passed: 2)],
             reviewsTotal: 3, cardsStudied: 2, dueNow: 1, upcomingDues: [late, now.adding(days: 2), now.adding(days: 40)]
         )

@@ -30,34 +30,49 @@ import Testing
         return answers
     }
 
-    @Test(arguments: ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "Europe/Berlin", "America/St_Johns"])
-    func quarterHourBucketsGiveTheSameDaysAndStreak(zoneName: String) async throws {
+    static let zones = ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "Europe/Berlin", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Chatham"]
+
+    @Test(arguments: zones)
+    func daysCountedInTheDatabaseMatchLocalDay(zoneName: String) async throws {
         let zone = try #require(TimeZone(identifier: zoneName))
         try await withTestStore { store, user in
             let answers = try await seed(store, user)
             let now = try ISO8601.parse("2026-03-31T20:00:00Z")
-            let buckets = try await PracticeStore.reviewBuckets(userID: user.id, since: start.adding(days: -1), on: store.db)
-            #expect(buckets.reduce(0) { $0 + $1.count } == answers.count)
+            let since = start.adding(days: -1)
+            let perDay = try await PracticeStore.reviewsPerDay(userID: user.id, since: since, offsets: ZoneOffsets(from: since, to: now, in: zone), on: store.db)
             var expected: [Int: Int] = [:]
             for answer in answers { expected[LocalDay(answer.at, in: zone).number, default: 0] += 1 }
-            var got: [Int: Int] = [:]
-            for bucket in buckets { got[LocalDay(bucket.start, in: zone).number, default: 0] += bucket.count }
-            #expect(got == expected)
-            let perReview = answers.map { PracticeStats.ReviewBucket(start: $0.at, count: 1) }
-            #expect(PracticeStats.streak(buckets, now: now, timeZone: zone) == PracticeStats.streak(perReview, now: now, timeZone: zone))
+            #expect(perDay == expected)
+            #expect(PracticeStats.streak(perDay: perDay, today: LocalDay(now, in: zone)) == PracticeStats.streak(perDay: expected, today: LocalDay(now, in: zone)))
         }
     }
 
-    @Test func answeringTimeIsCappedPerAnswerBeforeItIsSummed() async throws {
+    @Test(arguments: zones)
+    func answeringTimeIsCappedPerAnswerBeforeItIsSummed(zoneName: String) async throws {
+        let zone = try #require(TimeZone(identifier: zoneName))
         try await withTestStore { store, user in
             let answers = try await seed(store, user)
             let cap = PlanProgress.answerCapMilliseconds
-            let sums = try await PracticeStore.answerTime(userID: user.id, since: start.adding(days: -1), capMilliseconds: cap, on: store.db)
-            let expected = answers.reduce(0) { $0 + min(max($1.ms ?? 0, 0), cap) }
-            #expect(sums.reduce(0) { $0 + $1.milliseconds } == expected)
-            // 09:00-09:15 holds a 6:40 answer (capped to 5:00), a 20 s one and a negative one: above the cap in all.
-            let quarter = try #require(sums.first { $0.at == (try! ISO8601.parse("2026-03-03T09:00:00Z")) })
-            #expect(quarter.milliseconds == cap + 20_000)
+            let since = start.adding(days: -1)
+            let now = try ISO8601.parse("2026-03-31T20:00:00Z")
+            let perDay = try await PracticeStore.answerTimePerDay(
+                userID: user.id, since: since, capMilliseconds: cap, offsets: ZoneOffsets(from: since, to: now, in: zone), on: store.db)
+            var expected: [Int: Int] = [:]
+            for answer in answers { expected[LocalDay(answer.at, in: zone).number, default: 0] += min(max(answer.ms ?? 0, 0), cap) }
+            #expect(perDay == expected)
+        }
+    }
+
+    @Test func offsetsFollowTheClockChanges() throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let year = ZoneOffsets(from: try ISO8601.parse("2026-01-01T00:00:00Z"), to: try ISO8601.parse("2026-12-31T00:00:00Z"), in: berlin)
+        #expect(year.segments.map(\.offsetSeconds) == [3600, 7200, 3600])
+        #expect(ZoneOffsets(from: start, to: start.adding(days: 30), in: try #require(TimeZone(identifier: "Asia/Kolkata"))).segments.count == 1)
+        // Every minute of the spring-forward night lands on the day LocalDay gives it.
+        var t = try ISO8601.parse("2026-03-28T20:00:00Z")
+        while t < (try ISO8601.parse("2026-03-29T06:00:00Z")) {
+            #expect(year.day(ofSeconds: t.microseconds / 1_000_000) == LocalDay(t, in: berlin).number)
+            t = t.adding(microseconds: 60_000_000)
         }
     }
 

@@ -50,7 +50,7 @@ import Testing
             let again = try await submit("a", .good, at: start.adding(microseconds: 5_000_000), client: "r-1", user: user, db: store.db)
             #expect(!first.duplicate && again.duplicate)
             #expect(again.card == first.card && again.reviewID == first.reviewID)
-            let counts = try await PracticeStore.statsCounts(userID: user.id, now: start, on: store.db)
+            let counts = try await PracticeStore.statsCounts(userID: user.id, now: start, timeZone: .gmt, on: store.db)
             #expect(counts.reviewsTotal == 1)
             await #expect(throws: ClientIDReused.self, "the same id for another question is a client bug") {
                 _ = try await submit("b", .good, at: start, client: "r-1", user: user, db: store.db)
@@ -89,7 +89,7 @@ import Testing
                 _ = try await submit("a", .good, at: start.adding(microseconds: -1), user: user, db: store.db)
             }
             #expect(try await PracticeStore.card(userID: user.id, itemID: "a", on: store.db)?.card == first.card)
-            #expect(try await PracticeStore.statsCounts(userID: user.id, now: start, on: store.db).reviewsTotal == 1)
+            #expect(try await PracticeStore.statsCounts(userID: user.id, now: start, timeZone: .gmt, on: store.db).reviewsTotal == 1)
         }
     }
 
@@ -112,7 +112,7 @@ import Testing
             let a = try await submit("a", .easy, at: start, user: user, db: db)
             let b = try await submit("a", .good, at: a.card.due, user: user, db: db)
             _ = try await submit("a", .again, at: b.card.due, user: user, db: db)
-            let counts = try await PracticeStore.statsCounts(userID: user.id, now: b.card.due, on: db)
+            let counts = try await PracticeStore.statsCounts(userID: user.id, now: b.card.due, timeZone: .gmt, on: db)
             #expect(counts.reviewsTotal == 3 && counts.cardsStudied == 1)
             #expect(counts.bySkill == [PracticeStats.SkillRetention(skill: "kubernetes", reviews: 2, passed: 1)])
         }

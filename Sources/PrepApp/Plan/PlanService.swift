@@ -206,8 +206,8 @@ public struct PlanService: Sendable {
     public func weeks(_ plan: StudyPlan, _ entries: [Entry]) async throws -> [PlanProgress.Week] {
         let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
         let start = PlanSettings.day(plan.settings.start)?.start(in: timeZone) ?? now
-        let practice = try await PracticeStore.answerTime(userID: userID, since: start, capMilliseconds: PlanProgress.answerCapMilliseconds, on: db)
-        return PlanProgress.weeks(plan: plan, ticks: ticks, cappedPractice: practice, timeZone: timeZone)
+        let practice = try await answerTimePerDay(since: start)
+        return PlanProgress.weeks(plan: plan, ticks: ticks, practicePerDay: practice, timeZone: timeZone)
     }
 
     /// One week's planned and done minutes, reading only that week's practice answers.
@@ -215,8 +215,13 @@ public struct PlanService: Sendable {
         guard let start = PlanSettings.day(plan.settings.start) else { return nil }
         let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
         let weekStart = LocalDay(number: start.number + (number - 1) * 7).start(in: timeZone)
-        let practice = try await PracticeStore.answerTime(userID: userID, since: weekStart, capMilliseconds: PlanProgress.answerCapMilliseconds, on: db)
-        return PlanProgress.weeks(plan: plan, ticks: ticks, cappedPractice: practice, timeZone: timeZone).first { $0.week == number }
+        let practice = try await answerTimePerDay(since: weekStart)
+        return PlanProgress.weeks(plan: plan, ticks: ticks, practicePerDay: practice, timeZone: timeZone).first { $0.week == number }
+    }
+
+    func answerTimePerDay(since: Instant) async throws -> [Int: Int] {
+        try await PracticeStore.answerTimePerDay(
+            userID: userID, since: since, capMilliseconds: PlanProgress.answerCapMilliseconds, offsets: ZoneOffsets(from: since, to: now, in: timeZone), on: db)
     }
 
     /// The plan as an iCalendar file with the person's moves applied, and its event count.

@@ -140,12 +140,13 @@ public struct PracticeService: Sendable {
 
     /// Days in a row with a review, as the statistics count them, without the rest of them.
     public func streak() async throws -> Int {
-        let buckets = try await PracticeStore.reviewBuckets(userID: userID, since: now.adding(days: -PracticeStats.historyDays), on: db)
-        return PracticeStats.streak(buckets, now: now, timeZone: timeZone)
+        let since = now.adding(days: -PracticeStats.historyDays)
+        let perDay = try await PracticeStore.reviewsPerDay(userID: userID, since: since, offsets: ZoneOffsets(from: since, to: now, in: timeZone), on: db)
+        return PracticeStats.streak(perDay: perDay, today: today)
     }
 
     public func stats() async throws -> PracticeStats {
-        let counts = try await PracticeStore.statsCounts(userID: userID, now: now, on: db)
+        let counts = try await PracticeStore.statsCounts(userID: userID, now: now, timeZone: timeZone, on: db)
         return PracticeStats.compute(counts, now: now, timeZone: timeZone, skillOrder: catalog.taxonomy.skills.map(\.id))
     }
 

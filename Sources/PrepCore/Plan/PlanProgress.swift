@@ -20,12 +20,14 @@ public enum PlanProgress {
 
     /// - Parameter practice: each answer's time; every answer is capped here.
     public static func weeks(plan: StudyPlan, ticks: [(at: Instant, minutes: Int)], practice: [(at: Instant, milliseconds: Int)], timeZone: TimeZone) -> [Week] {
-        weeks(plan: plan, ticks: ticks, cappedPractice: practice.map { ($0.at, min(max($0.milliseconds, 0), answerCapMilliseconds)) }, timeZone: timeZone)
+        var perDay: [Int: Int] = [:]
+        for answer in practice { perDay[LocalDay(answer.at, in: timeZone).number, default: 0] += min(max(answer.milliseconds, 0), answerCapMilliseconds) }
+        return weeks(plan: plan, ticks: ticks, practicePerDay: perDay, timeZone: timeZone)
     }
 
-    /// - Parameter cappedPractice: answering time already capped per answer, in any grouping
-    ///   that keeps each entry inside one local day (the store sends quarter-hour sums).
-    public static func weeks(plan: StudyPlan, ticks: [(at: Instant, minutes: Int)], cappedPractice: [(at: Instant, milliseconds: Int)], timeZone: TimeZone) -> [Week] {
+    /// - Parameter practicePerDay: answering time per local day number, each answer already
+    ///   capped (the store sums it so).
+    public static func weeks(plan: StudyPlan, ticks: [(at: Instant, minutes: Int)], practicePerDay: [Int: Int], timeZone: TimeZone) -> [Week] {
         guard let start = PlanSettings.day(plan.settings.start) else { return [] }
         func week(of instant: Instant) -> Int? {
             let day = LocalDay(instant, in: timeZone).number
@@ -37,8 +39,9 @@ public enum PlanProgress {
         for task in plan.tasks where task.week >= 1 && task.week <= weeks.count { weeks[task.week - 1].plannedMinutes += task.minutes }
         for tick in ticks { if let w = week(of: tick.at), w <= weeks.count { weeks[w - 1].tickedMinutes += tick.minutes } }
         var answered = Array(repeating: 0, count: weeks.count)
-        for answer in cappedPractice {
-            if let w = week(of: answer.at), w <= weeks.count { answered[w - 1] += answer.milliseconds }
+        for (day, milliseconds) in practicePerDay where day >= start.number {
+            let w = (day - start.number) / 7 + 1
+            if w <= weeks.count { answered[w - 1] += milliseconds }
         }
         for index in weeks.indices { weeks[index].practiceMinutes = Int((Double(answered[index]) / 60_000).rounded()) }
         return weeks

@@ -43,24 +43,11 @@ public struct PracticeStats: Sendable, Equatable, Codable {
 
     public static let window = 30
 
-    /// Reviews counted per quarter hour: every time zone in use is offset from UTC by whole
-    /// quarter hours, so each bucket falls in one local day in any zone, and the store sends a
-    /// few rows a day instead of one per review.
-    public struct ReviewBucket: Sendable, Equatable {
-        public static let microseconds: Int64 = 15 * 60_000_000
-        /// The bucket's first instant.
-        public var start: Instant
-        public var count: Int
-        public init(start: Instant, count: Int) {
-            self.start = start
-            self.count = count
-        }
-    }
-
     /// What the store counts for the statistics, so that no query reads every review.
     public struct Counts: Sendable, Equatable {
-        /// Reviews of the last `historyDays` days by quarter hour (per-day counts and the streak).
-        public var recentReviews: [ReviewBucket]
+        /// Reviews of the last `historyDays` days per local day number (per-day counts and
+        /// the streak), counted by the store in the person's time zone.
+        public var reviewsPerDay: [Int: Int]
         /// Per skill, reviews of cards in review state and how many passed.
         public var bySkill: [SkillRetention]
         public var reviewsTotal: Int
@@ -68,8 +55,8 @@ public struct PracticeStats: Sendable, Equatable, Codable {
         public var dueNow: Int
         /// Due times of cards due before the end of the forecast window.
         public var upcomingDues: [Instant]
-        public init(recentReviews: [ReviewBucket], bySkill: [SkillRetention], reviewsTotal: Int, cardsStudied: Int, dueNow: Int, upcomingDues: [Instant]) {
-            self.recentReviews = recentReviews
+        public init(reviewsPerDay: [Int: Int], bySkill: [SkillRetention], reviewsTotal: Int, cardsStudied: Int, dueNow: Int, upcomingDues: [Instant]) {
+            self.reviewsPerDay = reviewsPerDay
             self.bySkill = bySkill
             self.reviewsTotal = reviewsTotal
             self.cardsStudied = cardsStudied
@@ -78,18 +65,8 @@ public struct PracticeStats: Sendable, Equatable, Codable {
         }
     }
 
-    static func perDay(_ buckets: [ReviewBucket], timeZone: TimeZone) -> [Int: Int] {
-        var perDay: [Int: Int] = [:]
-        for bucket in buckets { perDay[LocalDay(bucket.start, in: timeZone).number, default: 0] += bucket.count }
-        return perDay
-    }
-
     /// Consecutive days with a review, ending today, or yesterday while today has none yet.
-    public static func streak(_ buckets: [ReviewBucket], now: Instant, timeZone: TimeZone) -> Int {
-        streak(perDay: perDay(buckets, timeZone: timeZone), today: LocalDay(now, in: timeZone))
-    }
-
-    static func streak(perDay: [Int: Int], today: LocalDay) -> Int {
+    public static func streak(perDay: [Int: Int], today: LocalDay) -> Int {
         var streak = 0
         var day = perDay[today.number] != nil ? today.number : today.number - 1
         while perDay[day] != nil {
@@ -105,7 +82,7 @@ public struct PracticeStats: Sendable, Equatable, Codable {
     /// - Parameter skillOrder: skills in the order to list them (the taxonomy's ranking).
     public static func compute(_ counts: Counts, now: Instant, timeZone: TimeZone, skillOrder: [String]) -> PracticeStats {
         let today = LocalDay(now, in: timeZone)
-        let perDay = Self.perDay(counts.recentReviews, timeZone: timeZone)
+        let perDay = counts.reviewsPerDay
         let days = ((today.number - window + 1)...today.number).map { Day(date: LocalDay(number: $0).text, count: perDay[$0] ?? 0) }
 
         var dueCounts = [Int](repeating: 0, count: window)

@@ -22,22 +22,20 @@ extension PracticeStore {
         return Dictionary(try rows.map(decodeCard).map { ($0.itemID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Answering time since `since`, each answer capped at `capMilliseconds` (answers without a
-    /// recorded duration count nothing), summed per quarter hour so that a week of practice
-    /// is a few dozen rows; every quarter hour lies inside one local day in any time zone.
-    public static func answerTime(userID: UUID, since: Instant, capMilliseconds: Int, on db: any Database) async throws -> [(at: Instant, milliseconds: Int)] {
-        let size = PracticeStats.ReviewBucket.microseconds
-        return try await sqlDatabase(db).raw(
+    /// Answering time since `since` per local day number, each answer capped at
+    /// `capMilliseconds` before it is summed (answers without a duration count nothing).
+    public static func answerTimePerDay(userID: UUID, since: Instant, capMilliseconds: Int, offsets: ZoneOffsets, on db: any Database) async throws -> [Int: Int] {
+        let day = localDay(offsets)
+        let rows = try await sqlDatabase(db).raw(
             """
-            SELECT reviewed_us / \(unsafeRaw: String(size)) AS q,
+            SELECT \(day) AS d,
               SUM(CASE WHEN duration_ms IS NULL OR duration_ms < 0 THEN 0 WHEN duration_ms > \(bind: capMilliseconds) THEN \(bind: capMilliseconds)
                   ELSE duration_ms END) AS ms
             FROM srs_reviews WHERE user_id = \(bind: userID) AND reviewed_us >= \(bind: since.microseconds)
-            GROUP BY reviewed_us / \(unsafeRaw: String(size))
+            GROUP BY \(day)
             """
-        ).all().map { row in
-            (Instant(microseconds: try row.decode(column: "q", as: Int64.self) * size), try row.decode(column: "ms", as: Int?.self) ?? 0)
-        }
+        ).all()
+        return try Dictionary(rows.map { (try $0.decode(column: "d", as: Int.self), try $0.decode(column: "ms", as: Int?.self) ?? 0) }, uniquingKeysWith: +)
     }
 
     /// Every card of a person (readiness reads them all: a few hundred after eight weeks).

@@ -5,10 +5,10 @@ import SQLKit
 
 /// Counts for the statistics page and retention per skill.
 extension PracticeStore {
-    public static func statsCounts(userID: UUID, now: Instant, on db: any Database) async throws -> PracticeStats.Counts {
+    public static func statsCounts(userID: UUID, now: Instant, timeZone: TimeZone, on db: any Database) async throws -> PracticeStats.Counts {
         let sql = try sqlDatabase(db)
         let historyStart = now.adding(days: -PracticeStats.historyDays)
-        let recent = try await reviewBuckets(userID: userID, since: historyStart, on: db)
+        let perDay = try await reviewsPerDay(userID: userID, since: historyStart, offsets: ZoneOffsets(from: historyStart, to: now, in: timeZone), on: db)
         let bySkill = try await skillCounts(userID: userID, before: nil, on: db)
         let total = try await count("SELECT COUNT(*) AS n FROM srs_reviews WHERE user_id = ", userID, sql)
         let cards = try await count("SELECT COUNT(*) AS n FROM srs_cards WHERE user_id = ", userID, sql)
@@ -17,23 +17,34 @@ extension PracticeStore {
             .where("user_id", .equal, userID).where("due_us", .lessThan, horizon.microseconds).all()
             .map { Instant(microseconds: try $0.decode(column: "due_us", as: Int64.self)) }
         return PracticeStats.Counts(
-            recentReviews: recent, bySkill: bySkill, reviewsTotal: total, cardsStudied: cards,
+            reviewsPerDay: perDay, bySkill: bySkill, reviewsTotal: total, cardsStudied: cards,
             dueNow: dues.filter { $0 <= now }.count, upcomingDues: dues)
     }
 
-    /// Reviews since `since` counted per quarter hour (`PracticeStats.ReviewBucket`).
-    public static func reviewBuckets(userID: UUID, since: Instant, on db: any Database) async throws -> [PracticeStats.ReviewBucket] {
-        let size = PracticeStats.ReviewBucket.microseconds
-        return try await sqlDatabase(db).raw(
+    /// Reviews since `since` per local day number, the days counted in the database with the
+    /// zone's offsets, so a person with thousands of reviews costs a row per day studied.
+    public static func reviewsPerDay(userID: UUID, since: Instant, offsets: ZoneOffsets, on db: any Database) async throws -> [Int: Int] {
+        let day = localDay(offsets)
+        let rows = try await sqlDatabase(db).raw(
             """
-            SELECT reviewed_us / \(unsafeRaw: String(size)) AS q, COUNT(*) AS n FROM srs_reviews
-            WHERE user_id = \(bind: userID) AND reviewed_us >= \(bind: since.microseconds)
-            GROUP BY reviewed_us / \(unsafeRaw: String(size))
+            SELECT \(day) AS d, COUNT(*) AS n FROM srs_reviews
+            WHERE user_id = \(bind: userID) AND reviewed_us >= \(bind: since.microseconds) GROUP BY \(day)
             """
-        ).all().map {
-            PracticeStats.ReviewBucket(
-                start: Instant(microseconds: try $0.decode(column: "q", as: Int64.self) * size), count: try $0.decode(column: "n", as: Int.self))
+        ).all()
+        return try Dictionary(rows.map { (try $0.decode(column: "d", as: Int.self), try $0.decode(column: "n", as: Int.self)) }, uniquingKeysWith: +)
+    }
+
+    /// `LocalDay`'s numbering of `reviewed_us` as SQL: seconds plus the offset in force, over
+    /// a day; every value is a number of ours, so it is written into the query as text.
+    static func localDay(_ offsets: ZoneOffsets) -> SQLQueryString {
+        let seconds = "(reviewed_us / 1000000)"
+        func day(_ offset: Int64) -> String { "((\(seconds) + \(offset)) / 86400)" }
+        guard offsets.segments.count > 1 else { return "\(unsafeRaw: day(offsets.segments.first?.offsetSeconds ?? 0))" }
+        var text = "CASE"
+        for segment in offsets.segments {
+            if let until = segment.until { text += " WHEN \(seconds) < \(until) THEN \(day(segment.offsetSeconds))" } else { text += " ELSE \(day(segment.offsetSeconds))" }
         }
+        return "\(unsafeRaw: text + " END")"
     }
 
     /// The earliest due time after `after`, if any card has one.
