@@ -74,12 +74,25 @@ public struct ReadinessService: Sendable {
 
     /// Today's report; it also becomes today's point on the readiness chart.
     public func report() async throws -> ReadinessReport {
+        try await reportAndHistory().report
+    }
+
+    /// Today's report and the chart's points, today's included. The day's point is written
+    /// only when it changed, so looking at the page again is a read, not a write.
+    public func reportAndHistory() async throws -> (report: ReadinessReport, history: [ReadinessSnapshot]) {
         let report = Readiness.report(try await input())
         var scores: [String: Int] = [:]
         for area in report.areas { if let score = area.score { scores[area.id] = score } }
         for type in report.interviewTypes { if let score = type.score { scores["type:" + type.id] = score } }
-        try await ReadinessStore.saveSnapshot(.init(day: context.today.text, overall: report.overall, areas: scores), userID: userID, now: context.now, on: db)
-        return report
+        let snapshot = ReadinessSnapshot(day: context.today.text, overall: report.overall, areas: scores)
+        var history = try await history()
+        if history.last(where: { $0.day == snapshot.day }) != snapshot {
+            try await ReadinessStore.saveSnapshot(snapshot, userID: userID, now: context.now, on: db)
+            history.removeAll { $0.day == snapshot.day }
+            history.append(snapshot)
+            history.sort { $0.day < $1.day }
+        }
+        return (report, history)
     }
 
     public func history() async throws -> [ReadinessSnapshot] {

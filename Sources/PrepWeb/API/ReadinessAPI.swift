@@ -12,8 +12,8 @@ enum ReadinessAPI {
 
     static func show(_ req: Request) async throws -> Document {
         let service = try await ReadinessController.service(req)
-        let report = try await service.report()
-        return Document(report: report, history: try await service.history())
+        let (report, history) = try await service.reportAndHistory()
+        return Document(report: report, history: history)
     }
 
     /// `answer` may be null to clear it, so absent and null are told apart.

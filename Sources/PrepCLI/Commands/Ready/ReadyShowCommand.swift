@@ -25,9 +25,9 @@ struct ReadyShowCommand: AsyncParsableCommand {
         let catalog = try content.catalog()
         try await withContext(global: global, catalog: catalog) { context in
             let service = context.readiness
-            let report = try await service.report()
+            let (report, history) = try await service.reportAndHistory()
             if json {
-                print(try JSONOutput.render(Document(report: report, history: try await service.history())))
+                print(try JSONOutput.render(Document(report: report, history: history)))
                 return
             }
             print(Self.render(report, checklists: checklists, terminal: .forStandardOutput()))

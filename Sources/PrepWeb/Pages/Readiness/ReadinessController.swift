@@ -11,10 +11,10 @@ enum ReadinessController {
 
     static func show(_ req: Request) async throws -> Response {
         let service = try await service(req)
-        let report = try await service.report()
+        let (report, history) = try await service.reportAndHistory()
         let catalog = req.prep.catalog
         let page = ReadinessPage(
-            report: report, history: try await service.history(), itemTitle: { catalog[$0]?.title },
+            report: report, history: history, itemTitle: { catalog[$0]?.title },
             checklistTitle: { id in catalog.checklists.first { $0.id == id }?.title ?? id })
         return HTMLResponse.page(page.render())
     }
