@@ -4,11 +4,10 @@ import PrepStore
 /// `/readiness`: the honest view. Every score shows the evidence it came from; areas with
 /// nothing done say so instead of showing a number.
 struct ReadinessPage {
-    let report: ReadinessReport
-    let history: [ReadinessSnapshot]
-    let itemTitle: (String) -> String?
-    /// The checklist's title as the content names it.
-    let checklistTitle: (String) -> String
+    let model: ReadinessPageModel
+
+    private var report: ReadinessReport { model.report }
+    private var history: [ReadinessSnapshot] { model.history }
 
     func render() -> String {
         Layout.page(title: "Readiness", current: .readiness) {
@@ -35,7 +34,7 @@ struct ReadinessPage {
             for id in ReadinessInput.readinessChecklists {
                 let items = report.checklists.filter { $0.checklist == id }
                 if !items.isEmpty {
-                    el("h3") { checklistTitle(id) + " (\(items.filter { $0.answer == .yes }.count) of \(items.count))" }
+                    el("h3") { model.checklistTitle(id) + " (\(items.filter { $0.answer == .yes }.count) of \(items.count))" }
                     checklist(items, yes: "Yes, I can", no: "Not yet")
                 }
             }
@@ -166,7 +165,7 @@ struct ReadinessPage {
                     if let recall = item.recall {
                         el("span", .class("hint")) { " · its questions: you would recall about \(Int((recall * 100).rounded())) %" }
                     }
-                    if let first = item.items.first, let title = itemTitle(first) {
+                    if let first = item.items.first, let title = model.itemTitles[first] {
                         el("span", .class("hint")) {
                             " · "
                             el("a", .href(SiteURL.question(first).path)) { title }

@@ -3,24 +3,17 @@ import PrepCore
 
 /// `/plan`: the whole plan week by week, with progress per week and per skill.
 struct PlanPage {
-    let plan: StudyPlan?
-    let entries: [PlanService.Entry]
-    let skillName: (String) -> String
-    var form: PlanForm?
-    var errors: [String: String] = [:]
-    var skills: [Skill] = []
-    var flash: String?
-    var weeks: [PlanProgress.Week] = []
+    let model: PlanPageModel
 
     func render() -> String {
         Layout.page(title: "Plan", current: .plan) {
             el("h1") { "Plan" }
-            if let flash { el("p", .class("flash ok"), .init("role", "status")) { flash } }
-            if let plan {
+            if let flash = model.flash { el("p", .class("flash ok"), .init("role", "status")) { flash } }
+            if let plan = model.plan {
                 el("p", .class("lede")) {
                     "\(plan.settings.start) to \(plan.end), \(plan.weeks) weeks, \(formatted(plan.settings.hoursPerDay)) h a day, \(plan.settings.daysPerWeek) days a week"
                     if let interview = plan.settings.interviewDate { ", interview on \(interview)" }
-                    ". \(entries.filter(\.done).count) of \(entries.count) tasks done."
+                    ". \(model.entries.filter(\.done).count) of \(model.entries.count) tasks done."
                 }
                 el("p") {
                     el("a", .href(SiteURL.planICS.path), .init("download", "infraprep-plan.ics")) { "Download the calendar (.ics)" }
@@ -31,7 +24,7 @@ struct PlanPage {
                 if !plan.notes.isEmpty { el("ul", .class("notes")) { for note in plan.notes { el("li") { note } } } }
                 timePerWeek()
                 bySkill()
-                for (week, tasks) in Dictionary(grouping: entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {
+                for (week, tasks) in Dictionary(grouping: model.entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {
                     el("section", .class("week"), .id("week-\(week)")) {
                         el("h2") { "Week \(week) · \(tasks.filter(\.done).count) of \(tasks.count) done" }
                         el("ul", .class("tasks")) {
@@ -41,11 +34,11 @@ struct PlanPage {
                         }
                     }
                 }
-                if let form {
-                    el("details", attributes: [.class("change-plan"), .id("change")] + (errors.isEmpty ? [] : [.flag("open")])) {
+                if let form = model.form {
+                    el("details", attributes: [.class("change-plan"), .id("change")] + (model.errors.isEmpty ? [] : [.flag("open")])) {
                         el("summary") { el("span", .class("summary-title")) { "Change the plan" } }
                         el("p", .class("hint")) { "The plan is rebuilt from these settings; ticks, moves and notes stay on tasks that still exist." }
-                        PlanFormView(form: form, errors: errors, skills: skills, replacing: true).node
+                        PlanFormView(form: form, errors: model.errors, skills: model.skills, replacing: true).node
                     }
                 }
             } else {
@@ -68,10 +61,10 @@ struct PlanPage {
                 "done: planned minutes of tasks ticked that week, plus time answering in practice (each answer counted up to 5 minutes)"
             }
             SVGChart.pairs(
-                weeks.map { (label: "W\($0.week)", planned: Double($0.plannedMinutes), done: Double($0.doneMinutes)) }, unit: "min",
+                model.weeks.map { (label: "W\($0.week)", planned: Double($0.plannedMinutes), done: Double($0.doneMinutes)) }, unit: "min",
                 title: "Minutes planned and done per week",
                 description: "For each week of the plan, the minutes planned beside the minutes done. "
-                    + weeks.map { "Week \($0.week): \($0.doneMinutes) of \($0.plannedMinutes)" }.joined(separator: "; ") + ".")
+                    + model.weeks.map { "Week \($0.week): \($0.doneMinutes) of \($0.plannedMinutes)" }.joined(separator: "; ") + ".")
             el("details", .class("numbers")) {
                 el("summary") { "The numbers" }
                 el("table", .class("data")) {
@@ -85,7 +78,7 @@ struct PlanPage {
                         }
                     }
                     el("tbody") {
-                        for week in weeks {
+                        for week in model.weeks {
                             el("tr") {
                                 el("td") { String(week.week) }
                                 el("td") { week.start }
@@ -102,7 +95,7 @@ struct PlanPage {
 
     private func bySkill() -> Node {
         var minutes: [String: (done: Int, all: Int)] = [:]
-        for entry in entries {
+        for entry in model.entries {
             for skill in entry.task.skills {
                 var value = minutes[skill] ?? (0, 0)
                 value.all += entry.task.minutes
@@ -110,16 +103,17 @@ struct PlanPage {
                 minutes[skill] = value
             }
         }
-        let rows = minutes.sorted { $0.value.all > $1.value.all }
+        // Ties by name: a dictionary's order changes from run to run, the page must not.
+        let rows = minutes.sorted { ($0.value.all, model.skillName($1.key)) > ($1.value.all, model.skillName($0.key)) }
         return el("section", .class("chart-block")) {
             el("h2") { "Progress per skill" }
             SVGChart.shares(
                 rows.map { skill, value in
                     SVGChart.Bar(
-                        label: skillName(skill), value: value.all > 0 ? Double(value.done) / Double(value.all) : 0,
+                        label: model.skillName(skill), value: value.all > 0 ? Double(value.done) / Double(value.all) : 0,
                         text: "\(value.all > 0 ? Int((100 * Double(value.done) / Double(value.all)).rounded()) : 0) % of \(value.all) min")
                 }, title: "Share of planned minutes done per skill",
-                description: rows.map { "\(skillName($0.key)): \($0.value.done) of \($0.value.all) minutes" }.joined(separator: "; ") + ".")
+                description: rows.map { "\(model.skillName($0.key)): \($0.value.done) of \($0.value.all) minutes" }.joined(separator: "; ") + ".")
             el("details", .class("numbers")) {
                 el("summary") { "The numbers" }
                 el("table", .class("data")) {
@@ -133,7 +127,7 @@ struct PlanPage {
                     el("tbody") {
                         for (skill, value) in rows {
                             el("tr") {
-                                el("td") { skillName(skill) }
+                                el("td") { model.skillName(skill) }
                                 el("td") { String(value.done) }
                                 el("td") { String(value.all) }
                             }

@@ -1,13 +1,12 @@
-import PrepContent
 import PrepCore
 
 /// `/practice/stats`: the workload behind you and ahead of you, and how well each skill sticks.
 struct StatsPage {
-    let stats: PracticeStats
-    let skillName: (String) -> String
+    let model: StatsPageModel
 
     func render() -> String {
-        Layout.page(title: "Practice statistics", current: .practice) {
+        let stats = model.stats
+        return Layout.page(title: "Practice statistics", current: .practice) {
             el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) {
                 el("a", .href(SiteURL.practice.path)) { "Practice" }
                 " › Statistics"
@@ -47,7 +46,7 @@ struct StatsPage {
                 SVGChart.shares(
                     stats.retentionBySkill.map { entry in
                         .init(
-                            label: skillName(entry.skill), value: entry.retention ?? 0,
+                            label: model.skillName(entry.skill), value: entry.retention ?? 0,
                             text: "\(entry.retention.map(percent) ?? "—") of \(entry.reviews)")
                     }, title: "True retention by skill", description: "For each skill, the share of review-state cards recalled.")
                 el("table", .class("data")) {
@@ -63,7 +62,7 @@ struct StatsPage {
                     el("tbody") {
                         for entry in stats.retentionBySkill {
                             el("tr") {
-                                el("td") { skillName(entry.skill) }
+                                el("td") { model.skillName(entry.skill) }
                                 el("td") { String(entry.reviews) }
                                 el("td") { String(entry.passed) }
                                 el("td") { entry.retention.map(percent) ?? "—" }

@@ -4,12 +4,10 @@ import PrepCore
 /// results, and the worked steps. calc.js recomputes as the user types by fetching this same
 /// page and swapping the results.
 struct CalculatorPage {
-    let kind: CalcKind
-    let catalog: CalcCatalog
-    /// As typed.
-    let fields: [String: String]
-    let outcome: CalcOutcome?
-    let error: CalcError?
+    let model: CalculatorPageModel
+
+    private var kind: CalcKind { model.kind }
+    private var error: CalcError? { model.error }
 
     func render() -> String {
         Layout.page(title: kind.title, current: .calculators, scripts: [.calcJS]) {
@@ -39,8 +37,8 @@ struct CalculatorPage {
 
     private func control(_ field: CalcField) -> Node {
         let id = "f-\(field.name)"
-        let error = self.error?.field == field.name ? self.error : nil
-        let value = fields[field.name] ?? ""
+        let error = model.error?.field == field.name ? model.error : nil
+        let value = model.fields[field.name] ?? ""
         var describedBy = "\(id)-hint"
         if error != nil { describedBy += " \(id)-error" }
         let common: [Attribute] = [.id(id), .name(field.name), .aria("describedby", describedBy)] + (error == nil ? [] : [.aria("invalid", "true")])
@@ -53,8 +51,8 @@ struct CalculatorPage {
             } else {
                 el("label", .init("for", id)) { field.label }
                 switch field.control {
-                case .model: select(common, value, [("", "— none: give parameters —")] + catalog.models.map { ($0.id, $0.name) })
-                case .gpu: select(common, value, [("", "— choose —")] + catalog.gpus.map { ($0.id, $0.name) })
+                case .model: select(common, value, [("", "— none: give parameters —")] + model.models.map { ($0.id, $0.name) })
+                case .gpu: select(common, value, [("", "— choose —")] + model.gpus.map { ($0.id, $0.name) })
                 case .precision: select(common, value, [("", "bf16 (default)")] + Precision.allCases.map { ($0.rawValue, $0.rawValue) })
                 case .kvPrecision: select(common, value, [("", "bf16 (default)"), ("fp16", "fp16"), ("fp8", "fp8"), ("int8", "int8")])
                 case .method: select(common, value, [("", "full (default)"), ("lora", "LoRA"), ("qlora", "QLoRA")])
@@ -83,7 +81,7 @@ struct CalculatorPage {
                     el("a", .href("#f-\(error.field)")) { CalcField.all[error.field]?.label ?? error.field }
                     ": \(error.detail); \(error.fix)"
                 }
-            } else if let outcome {
+            } else if let outcome = model.outcome {
                 el("h2") { "Answer" }
                 el("dl", .class("facts calc-results")) {
                     for (label, value) in CalcResultText.keyResults(outcome) {
@@ -109,51 +107,6 @@ struct CalculatorPage {
             } else {
                 el("p", .class("hint")) { "Fill in the form or pick a question above." }
             }
-        }
-    }
-}
-
-/// The answer's headline numbers, said as people say them.
-enum CalcResultText {
-    static func keyResults(_ outcome: CalcOutcome) -> [(String, String)] {
-        let order: [(String, String)]
-        switch outcome.calculator {
-        case .train:
-            order = [
-                ("total_flops", "Compute"), ("gpu_hours", "GPU-hours"), ("wall_clock_days", "Wall-clock"), ("cost_usd", "Cost"),
-                ("gpus_needed", "GPUs for the deadline"), ("tokens_for_budget", "Tokens the budget buys"), ("chinchilla_tokens", "Chinchilla-optimal tokens"),
-            ]
-        case .memory:
-            order = [
-                ("total_per_gpu_bytes", "Total per GPU"), ("per_gpu_bytes", "Model states per GPU"), ("activation_bytes", "Activations"),
-                ("trainable_params", "Trainable parameters"), ("fits", "Fits on the GPU"),
-            ]
-        case .infer:
-            order = [
-                ("weights_bytes", "Weights"), ("kv_cache_bytes_per_token", "KV cache per token"), ("kv_cache_bytes", "KV cache for the batch"),
-                ("per_gpu_bytes", "Per GPU"), ("fits", "Fits"), ("max_batch", "Largest batch"), ("gpus_needed", "GPUs needed"),
-            ]
-        case .serve:
-            order = [
-                ("qps", "Peak requests/s"), ("replicas", "Replicas"), ("gpus_needed", "GPUs"), ("request_latency_seconds", "Request latency"),
-                ("decode_step_seconds", "Time per output token"), ("cost_per_month_usd", "Cost per month"),
-                ("cost_per_million_tokens_usd", "Cost per million tokens"), ("meets_latency_target", "Meets the latency target"),
-            ]
-        }
-        return order.compactMap { key, label in outcome.results[key].map { (label, text(key, $0)) } }
-    }
-
-    static func text(_ key: String, _ value: CalcValue) -> String {
-        switch value {
-        case let .flag(flag): return flag ? "yes" : "no"
-        case let .text(text): return text
-        case let .number(number):
-            if key.hasSuffix("_bytes") || key.hasSuffix("_bytes_per_token") { return Spoken.bytes(number) }
-            if key.hasSuffix("_usd") { return Spoken.dollars(number) }
-            if key == "total_flops" { return Spoken.scientific(number) + " FLOPs" }
-            if key.hasSuffix("_seconds") { return number < 1 ? Spoken.fixed(number * 1000, digits: 1) + " ms" : Spoken.fixed(number, digits: 2) + " s" }
-            if key == "wall_clock_days" { return Spoken.fixed(number, digits: number < 10 ? 1 : 0) + " days" }
-            return Spoken.count(number)
         }
     }
 }

@@ -2,10 +2,11 @@ import PrepCore
 
 /// The page of a section that is not built yet. It says so plainly and shows nothing fake.
 struct PlannedPage {
-    let section: Section
+    let model: PlannedPageModel
 
     func render() -> String {
-        Layout.page(title: section.title, current: section) {
+        let section = model.section
+        return Layout.page(title: section.title, current: section) {
             el("h1") { section.title }
             el("p", .class("lede")) { section.summary }
             PlannedNotice(section: section).node

@@ -2,7 +2,7 @@ import PrepCore
 
 /// `/calculators`: the four calculators and the catalogues behind them, with sources.
 struct CalculatorsIndexPage {
-    let catalog: CalcCatalog
+    let model: CalculatorsIndexPageModel
 
     func render() -> String {
         Layout.page(title: "Calculators", current: .calculators) {
@@ -23,7 +23,7 @@ struct CalculatorsIndexPage {
                     el("tr") { for head in ["GPU", "Memory", "Bandwidth", "16-bit TFLOPS", "FP8 TFLOPS", "$ / GPU-hour", "Sources"] { el("th", .init("scope", "col")) { head } } }
                 }
                 el("tbody") {
-                    for gpu in catalog.gpus {
+                    for gpu in model.gpus {
                         el("tr") {
                             el("th", .init("scope", "row")) {
                                 gpu.name
@@ -53,7 +53,7 @@ struct CalculatorsIndexPage {
                     el("tr") { for head in ["Model", "Parameters", "Layers", "Hidden", "Heads / KV heads", "Context", "Source"] { el("th", .init("scope", "col")) { head } } }
                 }
                 el("tbody") {
-                    for model in catalog.models {
+                    for model in self.model.models {
                         el("tr") {
                             el("th", .init("scope", "row")) {
                                 model.name
