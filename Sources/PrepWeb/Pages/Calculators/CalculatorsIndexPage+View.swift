@@ -36,10 +36,10 @@ struct CalculatorsIndexPage {
                             el("td") { gpu.tflops["fp8"].map { Spoken.fixed($0, digits: 1) } ?? "—" }
                             el("td") { gpu.pricePerHourUSD.map { Spoken.dollars($0) + (gpu.priceAsOf.map { " (\($0))" } ?? "") } ?? "—" }
                             el("td") {
-                                el("a", .href(gpu.specURL), .init("rel", "external noopener")) { "datasheet" }
+                                safeLink(to: gpu.specURL, .init("rel", "external noopener"), text: "datasheet")
                                 if let url = gpu.priceURL {
                                     " · "
-                                    el("a", .href(url), .init("rel", "external noopener")) { "price" }
+                                    safeLink(to: url, .init("rel", "external noopener"), text: "price")
                                 }
                             }
                         }
@@ -65,7 +65,7 @@ struct CalculatorsIndexPage {
                             el("td") { String(model.hiddenSize) }
                             el("td") { "\(model.attentionHeads) / \(model.kvHeads)" }
                             el("td") { Spoken.count(Double(model.context)) }
-                            el("td") { el("a", .href(model.sourceURL), .init("rel", "external noopener")) { "config" } }
+                            el("td") { safeLink(to: model.sourceURL, .init("rel", "external noopener"), text: "config") }
                         }
                     }
                 }

@@ -84,7 +84,7 @@ struct ItemPage {
             el("h2") { "Sources" }
             el("ul") {
                 for source in item.sources {
-                    el("li") { el("a", .href(source.url), .init("rel", "noopener noreferrer")) { source.title } }
+                    el("li") { safeLink(to: source.url, .init("rel", "noopener noreferrer"), text: source.title) }
                 }
             }
         }

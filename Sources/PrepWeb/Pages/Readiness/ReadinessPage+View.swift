@@ -98,7 +98,7 @@ struct ReadinessPage {
                         " · "
                         score(area.score)
                         el("ul") {
-                            for step in area.next { el("li") { el("a", .href(step.link)) { step.text } } }
+                            for step in area.next { el("li") { safeLink(to: step.link, text: step.text) } }
                         }
                     }
                 }
