@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         // The calendar token's SHA-256; Vapor uses the same package.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Snapshots of the pages' HTML in PrepWebTests; never a dependency of a library target.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         .target(name: "PrepCore"),
@@ -89,7 +91,11 @@ let package = Package(
         .testTarget(name: "PrepStoreTests", dependencies: ["PrepStore", "PrepTestSupport"]),
         .testTarget(
             name: "PrepWebTests",
-            dependencies: ["PrepWeb", "PrepTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "PrepWeb", "PrepTestSupport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ]
         ),
         .testTarget(name: "PrepAppTests", dependencies: ["PrepApp", "PrepTestSupport"]),
         .testTarget(name: "PrepCLITests", dependencies: ["PrepCLI", "PrepTestSupport"]),

@@ -73,7 +73,7 @@ public enum HTMLAllowlist {
     }
 
     /// The URL a browser would follow, if it is one a note may link to.
-    static func safeURL(_ raw: String) -> String? {
+    public static func safeURL(_ raw: String) -> String? {
         let decoded = decodeEntities(raw)
         let compact = String(decoded.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7f }.map(Character.init))
         guard !compact.isEmpty else { return nil }

@@ -42,7 +42,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             response.headers.contentType = Problem.mediaType
             return response
         }
-        let page = ErrorPage(status: status, detail: detail, path: request.url.path)
+        let page = ErrorPage(model: ErrorPageModel(code: status.code, reason: status.reasonPhrase, detail: detail, path: request.url.path))
         return HTMLResponse.page(page.render(), status: status)
     }
 

@@ -27,7 +27,7 @@ func routes(_ app: Application) throws {
     app.get(.cheatsheet(":id"), use: CheatSheetsController.show)
     for section in Section.allCases where !section.isAvailable {
         app.get(.planned(section)) { _ in
-            HTMLResponse.page(PlannedPage(section: section).render())
+            HTMLResponse.page(PlannedPage(model: PlannedPageModel(section: section)).render())
         }
     }
     app.get(.practice, use: PracticeController.show)

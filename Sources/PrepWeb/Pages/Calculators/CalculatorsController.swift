@@ -5,7 +5,8 @@ import Vapor
 /// The calculators' pages and JSON: the same field names as the CLI's options.
 enum CalculatorsController {
     static func index(_ req: Request) async throws -> Response {
-        HTMLResponse.page(CalculatorsIndexPage(catalog: req.prep.calculators).render())
+        let catalog = req.prep.calculators
+        return HTMLResponse.page(CalculatorsIndexPage(model: CalculatorsIndexPageModel(gpus: catalog.gpus, models: catalog.models)).render())
     }
 
     static func kind(_ req: Request) throws -> CalcKind {
@@ -35,10 +36,10 @@ enum CalculatorsController {
         if !fields.values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             do { outcome = try CalcRunner.run(kind, fields: fields, catalog: req.prep.calculators) } catch let failure as CalcError { error = failure }
         }
-        let page = CalculatorPage(kind: kind, catalog: req.prep.calculators, fields: fields, outcome: outcome, error: error)
+        let model = CalculatorPageModel.make(kind: kind, catalog: req.prep.calculators, fields: fields, outcome: outcome, error: error)
         // A refused input is still a page the person asked for: answered 200 with the error
         // beside the field, so typing never flashes an error status at the browser.
-        return HTMLResponse.page(page.render())
+        return HTMLResponse.page(CalculatorPage(model: model).render())
     }
 
     /// `GET /api/v1/calc/{kind}?…`: the outcome, or 422 naming the field.

@@ -6,16 +6,8 @@ import Vapor
 enum CheatSheetsController {
     static func list(_ req: Request) async throws -> Response {
         let sheets = req.prep.catalog.find(ItemQuery(kind: .cheatsheet))
-        let html = Layout.page(title: "Cheat sheets", current: .cheatsheets) {
-            el("h1") { "Cheat sheets" }
-            el("p", .class("lede")) { Section.cheatsheets.summary + " Each prints on one or two A4 or Letter pages." }
-            el("ul", .class("items")) {
-                for sheet in sheets {
-                    el("li") { el("a", .href(SiteURL.cheatsheet(sheet.id).path)) { sheet.title } }
-                }
-            }
-        }
-        return HTMLResponse.page(html)
+        let model = CheatSheetsPageModel(sheets: sheets.map { .init(id: $0.id, title: $0.title) })
+        return HTMLResponse.page(CheatSheetsPage(model: model).render())
     }
 
     static func show(_ req: Request) async throws -> Response {

@@ -17,7 +17,7 @@ enum PlanController {
         return HTMLResponse.page(TodayPage(model: model).render())
     }
 
-    static func todayModel(_ req: Request, form: PlanForm?, errors: [String: String]) async throws -> TodayPage.Model {
+    static func todayModel(_ req: Request, form: PlanForm?, errors: [String: String]) async throws -> TodayPageModel {
         let context = try await req.context()
         let practice = context.practice
         let plans = context.plans
@@ -27,8 +27,8 @@ enum PlanController {
         let streak = try await practice.streak()
         let today = practice.today
         let flash: String? = req.flash == .created ? "Your plan is ready." : nil
-        return TodayPage.Model(
-            day: day, plan: nil, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: streak,
+        return TodayPageModel(
+            day: day, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: streak,
             form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
             skills: PlanForm.ratedSkills(req.prep.catalog.taxonomy)
         )
@@ -86,13 +86,13 @@ enum PlanController {
             weeks = try await plans.weeks()
         } catch PlanService.Failure.noPlan {}
         let taxonomy = req.prep.catalog.taxonomy
-        let page = PlanPage(
-            plan: plan, entries: entries, skillName: { taxonomy[$0]?.name ?? $0 },
+        let model = PlanPageModel(
+            plan: plan, entries: entries, skillNames: PlanPageModel.skillNames(entries, taxonomy: taxonomy),
             form: form ?? plan.map { PlanForm(settings: $0.settings) }, errors: errors, skills: PlanForm.ratedSkills(taxonomy),
             flash: req.flash == .replaced ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : nil,
             weeks: weeks
         )
-        return HTMLResponse.page(page.render(), status: status)
+        return HTMLResponse.page(PlanPage(model: model).render(), status: status)
     }
 
     static func task(_ req: Request) async throws -> Response {
@@ -104,8 +104,10 @@ enum PlanController {
         let plans = try await service(req)
         let parts = try await plans.parts(of: id)
         let catalog = req.prep.catalog
-        let page = PlanTaskPage(parts: parts, today: plans.context.today.text, itemTitle: { catalog[$0]?.title }, draft: draft, error: error, saved: saved)
-        return HTMLResponse.page(page.render(), status: status)
+        var titles: [String: String] = [:]
+        for id in parts[0].task.items { titles[id] = catalog[id]?.title }
+        let model = PlanTaskPageModel.make(parts: parts, today: plans.context.today.text, itemTitles: titles, draft: draft, error: error, saved: saved)
+        return HTMLResponse.page(PlanTaskPage(model: model).render(), status: status)
     }
 
     struct NotesBody: Content {

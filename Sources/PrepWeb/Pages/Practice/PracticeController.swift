@@ -90,8 +90,8 @@ enum PracticeController {
     static func stats(_ req: Request) async throws -> Response {
         let service = try await service(req)
         let stats = try await service.stats()
-        let taxonomy = req.prep.catalog.taxonomy
-        return HTMLResponse.page(StatsPage(stats: stats, skillName: { taxonomy[$0]?.name ?? $0 }).render())
+        let model = StatsPageModel.make(stats: stats, taxonomy: req.prep.catalog.taxonomy)
+        return HTMLResponse.page(StatsPage(model: model).render())
     }
 
     static func undo(_ req: Request) async throws -> Response {

@@ -1,48 +1,45 @@
-import PrepContent
 import PrepCore
 
 /// One item: the prompt first; the answer, its key points and the follow-ups stay folded
 /// until the reader asks for them, so they can try an answer first.
 struct ItemPage {
-    let item: ContentItem
-    let skillName: String
-    let tier: Int?
-    let related: [(id: String, title: String)]
-    let html: (String) -> String
+    let model: ItemPageModel
+
+    private var item: ContentItem { model.item }
 
     func render() -> String {
         let section: Section = item.kind == .cheatsheet ? .cheatsheets : .questions
         return Layout.page(title: item.title, current: section) {
             el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) {
                 el("a", .href(section.path)) { section.title }
-                " › \(skillName)"
+                " › \(model.skillName)"
             }
             el("article", .class(item.kind == .cheatsheet ? "item sheet" : "item")) {
                 el("h1") { item.title }
                 el("p", .class("meta")) {
                     el("span", .class("badge kind-\(item.kind.rawValue)")) { item.kind.title }
-                    " \(skillName)"
-                    if let tier { " · tier \(tier)" }
+                    " \(model.skillName)"
+                    if let tier = model.tier { " · tier \(tier)" }
                     if item.kind != .cheatsheet { " · difficulty \(item.difficulty)" }
                     if !item.tags.isEmpty { " · " + item.tags.joined(separator: ", ") }
                 }
-                if !item.intro.isEmpty { Node.raw(html(item.intro)) }
-                for part in item.promptSections { sectionNode(part) }
+                if !item.intro.isEmpty { Node.raw(model.introHTML) }
+                for part in model.promptParts { sectionNode(part) }
                 if item.kind.hidesAnswer {
                     el("details", .class("reveal")) {
                         el("summary") { revealLabel }
-                        for part in item.answerSections { sectionNode(part) }
+                        for part in model.answerParts { sectionNode(part) }
                         keyPoints()
                         list("Follow-up questions", item.followUps)
                     }
                 } else {
-                    for part in item.sections { sectionNode(part) }
+                    for part in model.allParts { sectionNode(part) }
                     keyPoints()
                 }
                 sourcesNode()
-                if !related.isEmpty {
+                if !model.related.isEmpty {
                     el("h2") { "Related" }
-                    el("ul") { for link in related { el("li") { el("a", .href(SiteURL.question(link.id).path)) { link.title } } } }
+                    el("ul") { for link in model.related { el("li") { el("a", .href(SiteURL.question(link.id).path)) { link.title } } } }
                 }
             }
         }
@@ -58,10 +55,10 @@ struct ItemPage {
         }
     }
 
-    private func sectionNode(_ part: ContentItem.Section) -> Node {
+    private func sectionNode(_ part: ItemPageModel.Part) -> Node {
         el("section") {
             el("h2") { part.heading }
-            Node.raw(html(part.markdown))
+            Node.raw(part.html)
         }
     }
 
@@ -87,7 +84,7 @@ struct ItemPage {
             el("h2") { "Sources" }
             el("ul") {
                 for source in item.sources {
-                    el("li") { el("a", .href(source.url), .init("rel", "noopener noreferrer")) { source.title } }
+                    el("li") { safeLink(to: source.url, .init("rel", "noopener noreferrer"), text: source.title) }
                 }
             }
         }

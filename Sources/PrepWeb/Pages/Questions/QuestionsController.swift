@@ -57,10 +57,11 @@ enum QuestionsController {
     static func page(for item: ContentItem, req: Request) -> ItemPage {
         let catalog = req.prep.catalog
         let markdown = req.prep.markdown
-        return ItemPage(
+        let model = ItemPageModel.make(
             item: item, skillName: catalog.taxonomy[item.skill]?.name ?? item.skill, tier: catalog.tier(of: item),
-            related: item.related.compactMap { id in catalog[id].map { (id, $0.title) } },
+            related: item.related.compactMap { id in catalog[id].map { ItemPageModel.Link(id: id, title: $0.title) } },
             html: { markdown.html($0) }
         )
+        return ItemPage(model: model)
     }
 }

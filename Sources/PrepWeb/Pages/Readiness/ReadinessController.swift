@@ -13,10 +13,14 @@ enum ReadinessController {
         let service = try await service(req)
         let (report, history) = try await service.reportAndHistory()
         let catalog = req.prep.catalog
-        let page = ReadinessPage(
-            report: report, history: history, itemTitle: { catalog[$0]?.title },
-            checklistTitle: { id in catalog.checklists.first { $0.id == id }?.title ?? id })
-        return HTMLResponse.page(page.render())
+        var itemTitles: [String: String] = [:]
+        for item in report.checklists + report.redFlags {
+            if let first = item.items.first { itemTitles[first] = catalog[first]?.title }
+        }
+        var checklistTitles: [String: String] = [:]
+        for checklist in catalog.checklists where checklistTitles[checklist.id] == nil { checklistTitles[checklist.id] = checklist.title }
+        let model = ReadinessPageModel(report: report, history: history, itemTitles: itemTitles, checklistTitles: checklistTitles)
+        return HTMLResponse.page(ReadinessPage(model: model).render())
     }
 
     struct AnswerForm: Content {

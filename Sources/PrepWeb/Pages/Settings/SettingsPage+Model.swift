@@ -11,6 +11,11 @@ struct SettingsPageModel {
     var saved = false
     var about: [(label: String, value: String)]
     var calendar = CalendarFields()
+    /// The names the time zone field suggests.
+    var timeZones: [String] = SettingsPageModel.knownTimeZones
+
+    /// Computed once: the list is long and the same for every request.
+    static let knownTimeZones: [String] = TimeZone.knownTimeZoneIdentifiers.sorted()
 
     /// The calendar subscription: whether a link exists, and the new link right after it is made
     /// (the only time it can be shown: only its hash is kept).

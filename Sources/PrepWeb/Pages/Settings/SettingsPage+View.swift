@@ -4,9 +4,6 @@ import PrepCore
 struct SettingsPage {
     let model: SettingsPageModel
 
-    /// Computed once: the list is long and the same for every request.
-    static let timeZoneOptions: [String] = TimeZone.knownTimeZoneIdentifiers.sorted()
-
     func render() -> String {
         Layout.page(title: "Settings", current: .settings) {
             el("h1") { "Settings" }
@@ -43,7 +40,7 @@ struct SettingsPage {
                 extra: [.init("list", "timeZones"), .init("spellcheck", "false")]
             )
             el("datalist", .id("timeZones")) {
-                for zone in Self.timeZoneOptions { el("option", .value(zone)) }
+                for zone in model.timeZones { el("option", .value(zone)) }
             }
             el("button", .type("submit")) { "Save" }
         }

@@ -1,0 +1,15 @@
+import PrepCore
+import PrepStore
+
+/// Everything `/readiness` shows, built by `ReadinessController`: the report, the daily
+/// scores kept for the chart, and the titles its links name.
+struct ReadinessPageModel: Sendable, Equatable {
+    var report: ReadinessReport
+    var history: [ReadinessSnapshot]
+    /// Titles of the questions checklist items link to, by item id.
+    var itemTitles: [String: String]
+    /// The checklists' titles as the content names them, by checklist id.
+    var checklistTitles: [String: String]
+
+    func checklistTitle(_ id: String) -> String { checklistTitles[id] ?? id }
+}

@@ -1,0 +1,5 @@
+@testable import PrepWeb
+
+extension PlannedPageModel {
+    static let mock = PlannedPageModel(section: .mock)
+}
