@@ -3,6 +3,7 @@ import Foundation
 import PrepCore
 import PrepStore
 import PrepTestSupport
+import SQLKit
 import Testing
 
 /// The aggregates the pages read instead of every review must agree with the per-review
@@ -84,6 +85,66 @@ import Testing
             let next = try #require(try await PracticeStore.nextDue(userID: user.id, after: start, on: store.db))
             let cards = try await PracticeStore.allCards(userID: user.id, on: store.db)
             #expect(next == cards.map(\.card.due).filter { $0 > start }.min())
+        }
+    }
+}
+
+/// The kept per-skill totals always equal the count over the log, through grades and undos,
+/// and an existing database is filled from its log when the table arrives.
+@Suite struct SkillCountTests {
+    func recount(_ store: StandaloneStore, _ user: UserProfile, before: Instant? = nil) async throws -> [PracticeStats.SkillRetention] {
+        let sql = try #require(store.db as? any SQLDatabase)
+        let limit = before?.microseconds ?? Int64.max
+        return try await sql.raw(
+            """
+            SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed FROM srs_reviews
+            WHERE user_id = \(bind: user.id) AND prev_state = 2 AND reviewed_us < \(bind: limit) GROUP BY skill ORDER BY skill
+            """
+        ).all().map {
+            PracticeStats.SkillRetention(
+                skill: try $0.decode(column: "skill", as: String.self), reviews: try $0.decode(column: "reviews", as: Int.self),
+                passed: try $0.decode(column: "passed", as: Int.self))
+        }
+    }
+
+    func grades(_ store: StandaloneStore, _ user: UserProfile) async throws -> Instant {
+        var random = SplitMix64(seed: 5)
+        var at = try ISO8601.parse("2026-03-02T08:00:00Z")
+        for step in 0..<240 {
+            at = at.adding(microseconds: Int64(random.next() % 20_000) * 1_000_000)
+            if step % 9 == 8 {
+                _ = try await PracticeStore.undoLast(userID: user.id, on: store.db)
+                continue
+            }
+            let item = Int(random.next() % 12)
+            let rating = Rating(rawValue: Int(random.next() % 4) + 1)!
+            _ = try await PracticeStore.record(
+                ReviewSubmission(itemID: "item-\(item)", skill: ["kubernetes", "gpu", "mlops"][item % 3], rating: rating, time: at),
+                userID: user.id, scheduler: try FSRS(), random: SplitMix64(seed: UInt64(step)), recordedAt: at, on: store.db)
+        }
+        return at
+    }
+
+    @Test func gradesAndUndosKeepTheTotalsEqualToTheLog() async throws {
+        try await withTestStore { store, user in
+            let end = try await grades(store, user)
+            let kept = try await PracticeStore.skillCounts(userID: user.id, before: nil, on: store.db)
+            #expect(!kept.isEmpty)
+            #expect(kept == (try await recount(store, user)))
+            let cut = end.adding(microseconds: -86_400_000_000)
+            #expect(try await PracticeStore.skillCounts(userID: user.id, before: cut, on: store.db) == (try await recount(store, user, before: cut)))
+        }
+    }
+
+    @Test func anExistingLogFillsTheTotalsWhenTheTableArrives() async throws {
+        try await withTestStore { store, user in
+            _ = try await grades(store, user)
+            let expected = try await recount(store, user)
+            let sql = try #require(store.db as? any SQLDatabase)
+            try await sql.raw("DROP TABLE srs_skill_counts").run()
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name = '2026-12-06-create-srs-skill-counts'").run()
+            try await store.prepare()
+            #expect(try await PracticeStore.skillCounts(userID: user.id, before: nil, on: store.db) == expected)
         }
     }
 }

@@ -9,6 +9,7 @@ public enum SchemaMigrations {
         CreatePlans(),
         CreateCalendarFeeds(),
         CreateReadiness(),
+        CreateSkillCounts(),
     ]
 
     public static var names: [String] { all.map(\.name) }

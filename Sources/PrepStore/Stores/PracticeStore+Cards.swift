@@ -23,14 +23,15 @@ extension PracticeStore {
     }
 
     /// Answering time since `since` per local day number, each answer capped at
-    /// `capMilliseconds` before it is summed (answers without a duration count nothing).
+    /// `capMilliseconds` before it is summed (answers without a duration count nothing). The
+    /// sum is cast because PostgreSQL sums a BIGINT column as NUMERIC.
     public static func answerTimePerDay(userID: UUID, since: Instant, capMilliseconds: Int, offsets: ZoneOffsets, on db: any Database) async throws -> [Int: Int] {
         let day = localDay(offsets)
         let rows = try await sqlDatabase(db).raw(
             """
             SELECT \(day) AS d,
-              SUM(CASE WHEN duration_ms IS NULL OR duration_ms < 0 THEN 0 WHEN duration_ms > \(bind: capMilliseconds) THEN \(bind: capMilliseconds)
-                  ELSE duration_ms END) AS ms
+              CAST(SUM(CASE WHEN duration_ms IS NULL OR duration_ms < 0 THEN 0 WHEN duration_ms > \(bind: capMilliseconds) THEN \(bind: capMilliseconds)
+                  ELSE duration_ms END) AS BIGINT) AS ms
             FROM srs_reviews WHERE user_id = \(bind: userID) AND reviewed_us >= \(bind: since.microseconds)
             GROUP BY \(day)
             """

@@ -58,6 +58,9 @@ extension PracticeStore {
                         after.state.rawValue, after.step, after.stability ?? 0, after.difficulty ?? 0, after.due.microseconds
                     )
                     .run()
+                if existing?.card.state == .review {
+                    try await addSkillCount(skill: submission.skill, passed: submission.rating != .again, sign: 1, userID: userID, on: sql)
+                }
                 return ReviewOutcome(reviewID: reviewID, itemID: submission.itemID, rating: submission.rating, card: after, duplicate: false)
             }
         } catch {
@@ -97,7 +100,7 @@ extension PracticeStore {
             guard
                 let row = try await sql.select()
                     .columns(
-                        "id", "card_id", "item_id", "rating", "prev_state", "prev_step", "prev_stability", "prev_difficulty",
+                        "id", "card_id", "item_id", "skill", "rating", "prev_state", "prev_step", "prev_stability", "prev_difficulty",
                         "prev_due_us", "prev_last_review_us", "prev_reps", "prev_lapses"
                     )
                     .from("srs_reviews").where("user_id", .equal, userID)
@@ -107,7 +110,11 @@ extension PracticeStore {
             let itemID = try row.decode(column: "item_id", as: String.self)
             let rating = Rating(rawValue: try row.decode(column: "rating", as: Int.self)) ?? .good
             try await sql.delete(from: "srs_reviews").where("id", .equal, try row.decode(column: "id", as: UUID.self)).run()
-            guard let state = try row.decode(column: "prev_state", as: Int?.self).flatMap(CardState.init(rawValue:)) else {
+            let previous = try row.decode(column: "prev_state", as: Int?.self).flatMap(CardState.init(rawValue:))
+            if previous == .review {
+                try await addSkillCount(skill: try row.decode(column: "skill", as: String.self), passed: rating != .again, sign: -1, userID: userID, on: sql)
+            }
+            guard let state = previous else {
                 try await sql.delete(from: "srs_cards").where("id", .equal, cardID).run()
                 return UndoOutcome(itemID: itemID, rating: rating, card: nil)
             }
@@ -127,5 +134,17 @@ extension PracticeStore {
                 .where("id", .equal, cardID).run()
             return UndoOutcome(itemID: itemID, rating: rating, card: card)
         }
+    }
+
+    /// Counts a review of a card in review state into (or, undone, out of) its skill's totals,
+    /// inside the review's transaction.
+    static func addSkillCount(skill: String, passed: Bool, sign: Int64, userID: UUID, on sql: any SQLDatabase) async throws {
+        let pass: Int64 = passed ? sign : 0
+        try await sql.raw(
+            """
+            INSERT INTO srs_skill_counts (user_id, skill, reviews, passed) VALUES (\(bind: userID), \(bind: skill), \(bind: sign), \(bind: pass))
+            ON CONFLICT (user_id, skill) DO UPDATE SET reviews = srs_skill_counts.reviews + \(bind: sign), passed = srs_skill_counts.passed + \(bind: pass)
+            """
+        ).run()
     }
 }

@@ -55,22 +55,31 @@ extension PracticeStore {
     }
 
     /// Per skill, reviews of cards in review state and how many passed; with `before`, only
-    /// reviews before that time.
+    /// reviews before that time: the kept totals less the reviews since then, which for the
+    /// start of today is a short range of the log.
     public static func skillCounts(userID: UUID, before: Instant?, on db: any Database) async throws -> [PracticeStats.SkillRetention] {
         let sql = try sqlDatabase(db)
-        let limit = before?.microseconds ?? Int64.max
-        return try await sql.raw(
-            """
-            SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed
-            FROM srs_reviews WHERE user_id = \(bind: userID) AND prev_state = \(bind: CardState.review.rawValue)
-              AND reviewed_us < \(bind: limit)
-            GROUP BY skill
-            """
-        ).all().map {
-            PracticeStats.SkillRetention(
-                skill: try $0.decode(column: "skill", as: String.self),
-                reviews: try $0.decode(column: "reviews", as: Int.self),
-                passed: try $0.decode(column: "passed", as: Int?.self) ?? 0)
+        var totals: [String: (reviews: Int, passed: Int)] = [:]
+        for row in try await sql.raw("SELECT skill, reviews, passed FROM srs_skill_counts WHERE user_id = \(bind: userID)").all() {
+            totals[try row.decode(column: "skill", as: String.self)] = (try row.decode(column: "reviews", as: Int.self), try row.decode(column: "passed", as: Int.self))
+        }
+        if let before {
+            let since = try await sql.raw(
+                """
+                SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed
+                FROM srs_reviews WHERE user_id = \(bind: userID) AND prev_state = \(bind: CardState.review.rawValue)
+                  AND reviewed_us >= \(bind: before.microseconds)
+                GROUP BY skill
+                """
+            ).all()
+            for row in since {
+                let skill = try row.decode(column: "skill", as: String.self)
+                let total = totals[skill] ?? (0, 0)
+                totals[skill] = (total.reviews - (try row.decode(column: "reviews", as: Int.self)), total.passed - (try row.decode(column: "passed", as: Int?.self) ?? 0))
+            }
+        }
+        return totals.filter { $0.value.reviews > 0 }.sorted { $0.key < $1.key }.map {
+            PracticeStats.SkillRetention(skill: $0.key, reviews: $0.value.reviews, passed: $0.value.passed)
         }
     }
 
