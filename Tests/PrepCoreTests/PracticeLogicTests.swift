@@ -158,3 +158,13 @@ import Testing
         #expect(LocalDay(number: day.number + 1).start(in: zone) == (try ISO8601.parse("2026-03-29T22:00:00Z")))
     }
 }
+
+@Suite struct LocalDayTextTests {
+    @Test func textMatchesTheFormattedDateForEveryYearShape() {
+        let samples = [-800_000, -719_528, -719_162, -1, 0, 1, 20_513, 20_889, 2_932_896, 2_932_897, 3_000_000] + Array(stride(from: -720_000, through: 3_000_000, by: 9_973))
+        for number in samples {
+            let (y, m, d) = ISO8601.civilFromDays(number)
+            #expect(LocalDay(number: number).text == String(format: "%04d-%02d-%02d", y, m, d), "day \(number)")
+        }
+    }
+}

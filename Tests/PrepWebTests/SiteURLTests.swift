@@ -104,3 +104,12 @@ extension SiteURL {
         return String(text.prefix { $0 != "(" }) + (text.hasPrefix("api(") ? String(describing: text.dropFirst(4).prefix { $0 != "(" && $0 != ")" }) : "")
     }
 }
+
+extension SiteURLTests {
+    @Test func plainAndEscapedSegmentsEncodeAsFoundationDoes() {
+        for text in ["docker-layer-caching", "A_b.c~d", "fnd#2", "a b", "ü", "x/y", "", "50%"] {
+            let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:")
+            #expect(SiteURL.question(text).path == "/questions/" + (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text))
+        }
+    }
+}
