@@ -147,4 +147,18 @@ import Testing
             #expect(try await PracticeStore.skillCounts(userID: user.id, before: nil, on: store.db) == expected)
         }
     }
+
+    @Test func twoUndosAtOnceTakeBackOneReviewEach() async throws {
+        try await withTestStore { store, user in
+            _ = try await grades(store, user)
+            for _ in 0..<5 {
+                // A double click: both may read the same last review; it must be taken back once.
+                // (SQLite may refuse the second writer as busy; that is a different fault, #12.)
+                async let first = try? PracticeStore.undoLast(userID: user.id, on: store.db)
+                async let second = try? PracticeStore.undoLast(userID: user.id, on: store.db)
+                _ = await (first, second)
+                #expect(try await PracticeStore.skillCounts(userID: user.id, before: nil, on: store.db) == (try await recount(store, user)))
+            }
+        }
+    }
 }

@@ -109,7 +109,10 @@ extension PracticeStore {
             let cardID = try row.decode(column: "card_id", as: UUID.self)
             let itemID = try row.decode(column: "item_id", as: String.self)
             let rating = Rating(rawValue: try row.decode(column: "rating", as: Int.self)) ?? .good
-            try await sql.delete(from: "srs_reviews").where("id", .equal, try row.decode(column: "id", as: UUID.self)).run()
+            // Two undos at once can both read this row; only the one whose delete removed it
+            // goes on, so the card and the skill totals are taken back once.
+            let deleted = try await sql.raw("DELETE FROM srs_reviews WHERE id = \(bind: try row.decode(column: "id", as: UUID.self)) RETURNING id").all()
+            guard !deleted.isEmpty else { return nil }
             let previous = try row.decode(column: "prev_state", as: Int?.self).flatMap(CardState.init(rawValue:))
             if previous == .review {
                 try await addSkillCount(skill: try row.decode(column: "skill", as: String.self), passed: rating != .again, sign: -1, userID: userID, on: sql)

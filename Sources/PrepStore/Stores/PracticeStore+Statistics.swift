@@ -59,28 +59,28 @@ extension PracticeStore {
     /// start of today is a short range of the log.
     public static func skillCounts(userID: UUID, before: Instant?, on db: any Database) async throws -> [PracticeStats.SkillRetention] {
         let sql = try sqlDatabase(db)
-        var totals: [String: (reviews: Int, passed: Int)] = [:]
-        for row in try await sql.raw("SELECT skill, reviews, passed FROM srs_skill_counts WHERE user_id = \(bind: userID)").all() {
-            totals[try row.decode(column: "skill", as: String.self)] = (try row.decode(column: "reviews", as: Int.self), try row.decode(column: "passed", as: Int.self))
-        }
+        // One statement, so a review recorded meanwhile is either in both parts or in neither.
+        let rows: [any SQLRow]
         if let before {
-            let since = try await sql.raw(
+            rows = try await sql.raw(
                 """
-                SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed
-                FROM srs_reviews WHERE user_id = \(bind: userID) AND prev_state = \(bind: CardState.review.rawValue)
-                  AND reviewed_us >= \(bind: before.microseconds)
-                GROUP BY skill
+                SELECT c.skill, c.reviews - COALESCE(s.reviews, 0) AS reviews, c.passed - COALESCE(s.passed, 0) AS passed
+                FROM srs_skill_counts c LEFT JOIN (
+                  SELECT skill, COUNT(*) AS reviews, SUM(CASE WHEN rating > 1 THEN 1 ELSE 0 END) AS passed FROM srs_reviews
+                  WHERE user_id = \(bind: userID) AND prev_state = \(bind: CardState.review.rawValue) AND reviewed_us >= \(bind: before.microseconds)
+                  GROUP BY skill
+                ) s ON s.skill = c.skill
+                WHERE c.user_id = \(bind: userID)
                 """
             ).all()
-            for row in since {
-                let skill = try row.decode(column: "skill", as: String.self)
-                let total = totals[skill] ?? (0, 0)
-                totals[skill] = (total.reviews - (try row.decode(column: "reviews", as: Int.self)), total.passed - (try row.decode(column: "passed", as: Int?.self) ?? 0))
-            }
+        } else {
+            rows = try await sql.raw("SELECT skill, reviews, passed FROM srs_skill_counts WHERE user_id = \(bind: userID)").all()
         }
-        return totals.filter { $0.value.reviews > 0 }.sorted { $0.key < $1.key }.map {
-            PracticeStats.SkillRetention(skill: $0.key, reviews: $0.value.reviews, passed: $0.value.passed)
-        }
+        return try rows.map {
+            PracticeStats.SkillRetention(
+                skill: try $0.decode(column: "skill", as: String.self), reviews: try $0.decode(column: "reviews", as: Int.self),
+                passed: try $0.decode(column: "passed", as: Int.self))
+        }.filter { $0.reviews > 0 }.sorted { $0.skill < $1.skill }
     }
 
     private static func count(_ prefix: String, _ userID: UUID, _ sql: any SQLDatabase) async throws -> Int {
