@@ -106,3 +106,23 @@ extension PlanDerivationTests {
         }
     }
 }
+
+extension PlanDerivationTests {
+    @Test func todaysCountsAreTheSameWithoutTheCards() async throws {
+        try await withTestStore { store, user in
+            let environment = AppEnvironment(catalog: sharedCatalog)
+            let start = try ISO8601.parse("2026-03-01T09:00:00Z")
+            let items = sharedCatalog.items.filter { $0.kind == .technical }.prefix(6)
+            for (index, item) in items.enumerated() {
+                _ = try await context(store, user, environment, at: start).practice.grade(itemID: item.id, rating: index % 2 == 0 ? .good : .again, time: start)
+            }
+            let later = context(store, user, environment, at: start.adding(days: 3)).practice
+            let full = try await later.session(plan: nil)
+            let counted = try await later.session(plan: nil, cards: false)
+            #expect(full.entries.map(\.item.id) == counted.entries.map(\.item.id))
+            #expect(full.entries.map(\.isNew) == counted.entries.map(\.isNew))
+            #expect(full.entries.contains { !$0.isNew && $0.card != nil })
+            #expect(counted.entries.allSatisfy { $0.card == nil })
+        }
+    }
+}

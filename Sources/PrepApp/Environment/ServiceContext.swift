@@ -23,8 +23,7 @@ public struct ServiceContext: Sendable {
 
     /// The context for a user in their profile's time zone, at the clock's present.
     public static func forUser(_ userID: UUID, db: any Database, environment: AppEnvironment) async throws -> ServiceContext {
-        let profile = try await UserStore.profile(id: userID, on: db)
-        let zone = profile.flatMap { TimeZone(identifier: $0.timeZone) } ?? .current
+        let zone = try await UserStore.timeZone(id: userID, on: db).flatMap { TimeZone(identifier: $0) } ?? .current
         return ServiceContext(db: db, environment: environment, userID: userID, timeZone: zone, now: environment.now)
     }
 

@@ -20,9 +20,16 @@ public struct PracticeService: Sendable {
 
     public struct Entry: Sendable {
         public var item: ContentItem
-        /// Nil for a question never studied.
+        /// The stored card of a review; nil for a new question, and for a review when the
+        /// session was built without cards (Today counts, it does not show them).
         public var card: StoredCard?
-        public var isNew: Bool { card == nil }
+        public var isNew: Bool
+
+        public init(item: ContentItem, card: StoredCard?, isNew: Bool? = nil) {
+            self.item = item
+            self.card = card
+            self.isNew = isNew ?? (card == nil)
+        }
     }
 
     public struct Session: Sendable {
@@ -46,8 +53,9 @@ public struct PracticeService: Sendable {
         try await session(plan: try await context.plans.plan())
     }
 
-    /// The same with the person's plan already read (nil: no plan), as Today has it.
-    public func session(plan: StudyPlan?) async throws -> Session {
+    /// The same with the person's plan already read (nil: no plan), as Today has it; without
+    /// `cards`, reviews come without their stored cards (Today only counts them).
+    public func session(plan: StudyPlan?, cards withCards: Bool = true) async throws -> Session {
         let settings = try await PracticeStore.settings(userID: userID, on: db)
         let dayStart = today.start(in: timeZone)
         let done = try await PracticeStore.today(userID: userID, since: dayStart, on: db)
@@ -76,10 +84,10 @@ public struct PracticeService: Sendable {
                 .filter { catalog[$0] != nil }
             queue.reviews = due
         }
-        let cards = try await PracticeStore.cards(userID: userID, itemIDs: queue.reviews, on: db)
+        let cards = withCards ? try await PracticeStore.cards(userID: userID, itemIDs: queue.reviews, on: db) : [:]
         let entries =
-            queue.reviews.compactMap { id in catalog[id].map { Entry(item: $0, card: cards[id]) } }
-            + queue.new.compactMap { id in catalog[id].map { Entry(item: $0, card: nil) } }
+            queue.reviews.compactMap { id in catalog[id].map { Entry(item: $0, card: cards[id], isNew: false) } }
+            + queue.new.compactMap { id in catalog[id].map { Entry(item: $0, card: nil, isNew: true) } }
         let nextDue = entries.isEmpty ? try await PracticeStore.nextDue(userID: userID, after: now, on: db) : nil
         return Session(
             date: today, entries: entries, settings: settings, reviewsDone: done.reviews, newDone: done.newItemIDs.count,

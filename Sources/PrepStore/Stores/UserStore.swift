@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PrepCore
+import SQLKit
 
 /// Reads and writes user profiles.
 public enum UserStore {
@@ -14,6 +15,12 @@ public enum UserStore {
         let record = UserRecord(username: localUsername, displayName: "You", timeZone: timeZone, role: .local)
         try await record.create(on: db)
         return try record.profile()
+    }
+
+    /// The person's time zone identifier: every request reads it, so one column, not the model.
+    public static func timeZone(id: UUID, on db: any Database) async throws -> String? {
+        guard let sql = db as? any SQLDatabase else { return try await profile(id: id, on: db)?.timeZone }
+        return try await sql.select().column("time_zone").from("users").where("id", .equal, id).first()?.decode(column: "time_zone", as: String.self)
     }
 
     public static func profile(id: UUID, on db: any Database) async throws -> UserProfile? {

@@ -20,7 +20,7 @@ enum PlanAPI {
         let context = try await req.context()
         let practice = context.practice
         let (plan, day) = try await context.plans.today()
-        let session = try await practice.session(plan: plan)
+        let session = try await practice.session(plan: plan, cards: false)
         let reviews = session.entries.filter { !$0.isNew }.count
         return Today(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))
     }

@@ -31,7 +31,7 @@ struct TodayCommand: AsyncParsableCommand {
             let practice = context.practice
             let service = context.plans
             let (plan, day) = try await service.today()
-            let session = try await practice.session(plan: plan)
+            let session = try await practice.session(plan: plan, cards: false)
             let reviews = session.entries.filter { !$0.isNew }.count
             if json {
                 print(try JSONOutput.render(Report(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))))

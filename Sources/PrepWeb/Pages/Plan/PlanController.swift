@@ -22,7 +22,7 @@ enum PlanController {
         let practice = context.practice
         let plans = context.plans
         let (plan, day) = try await plans.today()
-        let session = try await practice.session(plan: plan)
+        let session = try await practice.session(plan: plan, cards: false)
         let reviews = session.entries.filter { !$0.isNew }.count
         let streak = try await practice.streak()
         let today = practice.today
