@@ -6,13 +6,8 @@ import PrepStore
 
 /// A person's plan with their progress, for one day: what the Today view, the plan
 /// commands and (later) the plan pages share.
-public struct PlanService: Sendable {
+public struct PlanService: PersonService {
     public let context: ServiceContext
-    public var db: any Database { context.db }
-    public var catalog: ContentCatalog { context.catalog }
-    public var userID: UUID { context.userID }
-    public var timeZone: TimeZone { context.timeZone }
-    public var now: Instant { context.now }
 
     public init(_ context: ServiceContext) {
         self.context = context

@@ -6,13 +6,8 @@ import PrepStore
 
 /// Practice as the page, the API and the terminal share it: today's queue built from the
 /// store and the bank, grading, undo and statistics, for one person at one moment.
-public struct PracticeService: Sendable {
+public struct PracticeService: PersonService {
     public let context: ServiceContext
-    public var db: any Database { context.db }
-    public var catalog: ContentCatalog { context.catalog }
-    public var userID: UUID { context.userID }
-    public var timeZone: TimeZone { context.timeZone }
-    public var now: Instant { context.now }
 
     public init(_ context: ServiceContext) {
         self.context = context

@@ -7,10 +7,8 @@ import PrepStore
 /// Readiness as the page, the API and `infraprep ready` share it: the evidence gathered from
 /// practice, the plan and the checklists, scored by `Readiness`, and kept once a day for
 /// the chart of readiness over time.
-public struct ReadinessService: Sendable {
+public struct ReadinessService: PersonService {
     public let context: ServiceContext
-    var db: any Database { context.db }
-    var userID: UUID { context.userID }
 
     public init(_ context: ServiceContext) {
         self.context = context
