@@ -12,12 +12,18 @@ public struct AppEnvironment: Sendable {
     public var random: RandomSource
     /// Plans derived from settings, shared by every request of this process.
     public let plans: PlanCache
+    /// Today's summaries by person, checked against their revision on every read.
+    public let today: TodayCache
 
-    public init(catalog: ContentCatalog, clock: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = .system, plans: PlanCache = PlanCache()) {
+    public init(
+        catalog: ContentCatalog, clock: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = .system, plans: PlanCache = PlanCache(),
+        today: TodayCache = TodayCache()
+    ) {
         self.catalog = catalog
         self.clock = clock
         self.random = random
         self.plans = plans
+        self.today = today
     }
 
     public var now: Instant { Instant(date: clock()) }

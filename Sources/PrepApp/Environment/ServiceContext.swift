@@ -12,24 +12,32 @@ public struct ServiceContext: Sendable {
     public let userID: UUID
     public let timeZone: TimeZone
     public let now: Instant
+    /// The person's data revision as read with the time zone (`user_revisions`): what a
+    /// cached summary of their data must have been derived at to still be current; nil where
+    /// it was not read (tests, a terminal session), and then nothing is cached.
+    public let revision: Int64?
 
-    public init(db: any Database, environment: AppEnvironment, userID: UUID, timeZone: TimeZone, now: Instant) {
+    public init(db: any Database, environment: AppEnvironment, userID: UUID, timeZone: TimeZone, now: Instant, revision: Int64? = nil) {
         self.db = db
         self.environment = environment
         self.userID = userID
         self.timeZone = timeZone
         self.now = now
+        self.revision = revision
     }
 
     /// The context for a user in their profile's time zone, at the clock's present.
     public static func forUser(_ userID: UUID, db: any Database, environment: AppEnvironment) async throws -> ServiceContext {
-        let zone = try await UserStore.timeZone(id: userID, on: db).flatMap { TimeZone(identifier: $0) } ?? .current
-        return ServiceContext(db: db, environment: environment, userID: userID, timeZone: zone, now: environment.now)
+        // The revision is read before anything is derived from the data, so a summary kept
+        // under it can only be older than the data, never newer; a later write raises it.
+        let read = try await UserStore.zoneAndRevision(id: userID, on: db)
+        let zone = read.flatMap { TimeZone(identifier: $0.timeZone) } ?? .current
+        return ServiceContext(db: db, environment: environment, userID: userID, timeZone: zone, now: environment.now, revision: read?.revision)
     }
 
     /// The same person and database at another moment (a terminal session that runs for minutes).
     public func at(_ instant: Instant) -> ServiceContext {
-        ServiceContext(db: db, environment: environment, userID: userID, timeZone: timeZone, now: instant)
+        ServiceContext(db: db, environment: environment, userID: userID, timeZone: timeZone, now: instant, revision: revision)
     }
 
     public var catalog: ContentCatalog { environment.catalog }
@@ -39,4 +47,5 @@ public struct ServiceContext: Sendable {
     public var practice: PracticeService { PracticeService(self) }
     public var plans: PlanService { PlanService(self) }
     public var readiness: ReadinessService { ReadinessService(self) }
+    public var todayService: TodayService { TodayService(self) }
 }

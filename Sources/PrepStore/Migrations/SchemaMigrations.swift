@@ -10,6 +10,7 @@ public enum SchemaMigrations {
         CreateCalendarFeeds(),
         CreateReadiness(),
         CreateSkillCounts(),
+        CreateUserRevisions(),
     ]
 
     public static var names: [String] { all.map(\.name) }

@@ -62,6 +62,7 @@ public enum PlanStore {
                 try await sql.insert(into: "study_plans").columns("id", "user_id", "settings", "created_us", "updated_us")
                     .values(UUID(), userID, text, now.microseconds, now.microseconds).run()
             }
+            try await UserStore.bumpRevision(userID, on: sql)
         }
     }
 
@@ -107,6 +108,7 @@ public enum PlanStore {
             try await sql.insert(into: "plan_progress").columns("id", "user_id", "task_id").values(UUID(), userID, taskID)
                 .ignoringConflicts(with: ["user_id", "task_id"]).run()
             try await change(sql.update("plan_progress")).where("user_id", .equal, userID).where("task_id", .equal, taskID).run()
+            try await UserStore.bumpRevision(userID, on: sql)
         }
     }
 }

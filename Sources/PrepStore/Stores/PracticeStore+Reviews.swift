@@ -58,6 +58,7 @@ extension PracticeStore {
                         after.state.rawValue, after.step, after.stability ?? 0, after.difficulty ?? 0, after.due.microseconds
                     )
                     .run()
+                try await UserStore.bumpRevision(userID, on: sql)
                 if existing?.card.state == .review {
                     try await addSkillCount(skill: submission.skill, passed: submission.rating != .again, sign: 1, userID: userID, on: sql)
                 }
@@ -113,6 +114,7 @@ extension PracticeStore {
             // goes on, so the card and the skill totals are taken back once.
             let deleted = try await sql.raw("DELETE FROM srs_reviews WHERE id = \(bind: try row.decode(column: "id", as: UUID.self)) RETURNING id").all()
             guard !deleted.isEmpty else { return nil }
+            try await UserStore.bumpRevision(userID, on: sql)
             let previous = try row.decode(column: "prev_state", as: Int?.self).flatMap(CardState.init(rawValue:))
             if previous == .review {
                 try await addSkillCount(skill: try row.decode(column: "skill", as: String.self), passed: rating != .again, sign: -1, userID: userID, on: sql)

@@ -29,6 +29,7 @@ extension PracticeStore {
                 .columns("id", "user_id", "new_per_day", "reviews_per_day", "desired_retention")
                 .values(UUID(), userID, settings.newPerDay, settings.reviewsPerDay, settings.desiredRetention)
                 .run()
+            try await UserStore.bumpRevision(userID, on: sql)
         }
         return [:]
     }

@@ -17,10 +17,26 @@ public enum UserStore {
         return try record.profile()
     }
 
-    /// The person's time zone identifier: every request reads it, so one column, not the model.
-    public static func timeZone(id: UUID, on db: any Database) async throws -> String? {
-        guard let sql = db as? any SQLDatabase else { return try await profile(id: id, on: db)?.timeZone }
-        return try await sql.select().column("time_zone").from("users").where("id", .equal, id).first()?.decode(column: "time_zone", as: String.self)
+    /// The person's time zone identifier and data revision: every request reads them, so one
+    /// indexed row, not the model.
+    public static func zoneAndRevision(id: UUID, on db: any Database) async throws -> (timeZone: String, revision: Int64)? {
+        let sql = try PracticeStore.sqlDatabase(db)
+        guard
+            let row = try await sql.raw(
+                "SELECT u.time_zone, r.revision FROM users u LEFT JOIN user_revisions r ON r.user_id = u.id WHERE u.id = \(bind: id)"
+            ).first()
+        else { return nil }
+        return (try row.decode(column: "time_zone", as: String.self), try row.decode(column: "revision", as: Int64?.self) ?? 0)
+    }
+
+    /// Raises the person's revision; called inside every write transaction of their data.
+    public static func bumpRevision(_ userID: UUID, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO user_revisions (user_id, revision) VALUES (\(bind: userID), 1)
+            ON CONFLICT (user_id) DO UPDATE SET revision = user_revisions.revision + 1
+            """
+        ).run()
     }
 
     public static func profile(id: UUID, on db: any Database) async throws -> UserProfile? {
@@ -38,7 +54,10 @@ public enum UserStore {
         let clean = update.normalized
         record.displayName = clean.displayName
         record.timeZone = clean.timeZone
-        try await record.save(on: db)
+        try await db.transaction { tx in
+            try await record.save(on: tx)
+            try await bumpRevision(id, on: try PracticeStore.sqlDatabase(tx))
+        }
         return .success(try record.profile())
     }
 }

@@ -17,12 +17,8 @@ enum PlanAPI {
     }
 
     static func today(_ req: Request) async throws -> Today {
-        let context = try await req.context()
-        let practice = context.practice
-        let (plan, day) = try await context.plans.today()
-        let session = try await practice.session(plan: plan, cards: false)
-        let reviews = session.entries.filter { !$0.isNew }.count
-        return Today(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))
+        let summary = try await req.context().todayService.summary()
+        return Today(day: summary.day, practice: .init(reviews: summary.reviewsWaiting, new: summary.newWaiting))
     }
 
     struct PlanDocument: Content {

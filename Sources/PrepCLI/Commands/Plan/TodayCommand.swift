@@ -28,13 +28,11 @@ struct TodayCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try content.catalog()
         try await withContext(global: global, catalog: catalog) { context in
-            let practice = context.practice
-            let service = context.plans
-            let (plan, day) = try await service.today()
-            let session = try await practice.session(plan: plan, cards: false)
-            let reviews = session.entries.filter { !$0.isNew }.count
+            let summary = try await context.todayService.summary()
+            let day = summary.day
+            let reviews = summary.reviewsWaiting
             if json {
-                print(try JSONOutput.render(Report(day: day, practice: .init(reviews: reviews, new: session.entries.count - reviews))))
+                print(try JSONOutput.render(Report(day: day, practice: .init(reviews: reviews, new: summary.newWaiting))))
                 return
             }
             let terminal = Terminal.forStandardOutput()
@@ -44,7 +42,7 @@ struct TodayCommand: AsyncParsableCommand {
                 print(terminal.bold("Today") + "\n  No study plan yet: `infraprep plan init --start YYYY-MM-DD` lays the 8-week plan onto your calendar.")
             }
             print(
-                "Practice: \(reviews) review\(reviews == 1 ? "" : "s") and \(session.entries.count - reviews) new question\(session.entries.count - reviews == 1 ? "" : "s") waiting (`infraprep practice`)."
+                "Practice: \(reviews) review\(reviews == 1 ? "" : "s") and \(summary.newWaiting) new question\(summary.newWaiting == 1 ? "" : "s") waiting (`infraprep practice`)."
             )
         }
     }

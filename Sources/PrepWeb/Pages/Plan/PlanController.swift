@@ -19,16 +19,11 @@ enum PlanController {
 
     static func todayModel(_ req: Request, form: PlanForm?, errors: [String: String]) async throws -> TodayPageModel {
         let context = try await req.context()
-        let practice = context.practice
-        let plans = context.plans
-        let (plan, day) = try await plans.today()
-        let session = try await practice.session(plan: plan, cards: false)
-        let reviews = session.entries.filter { !$0.isNew }.count
-        let streak = try await practice.streak()
-        let today = practice.today
+        let summary = try await context.todayService.summary()
+        let today = context.today
         let flash: String? = req.flash == .created ? "Your plan is ready." : nil
         return TodayPageModel(
-            day: day, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews, streakDays: streak,
+            day: summary.day, reviewsWaiting: summary.reviewsWaiting, newWaiting: summary.newWaiting, streakDays: summary.streakDays,
             form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
             skills: PlanForm.ratedSkills(req.prep.catalog.taxonomy)
         )

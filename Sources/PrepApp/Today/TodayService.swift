@@ -1,0 +1,53 @@
+import FluentKit
+import Foundation
+import PrepContent
+import PrepCore
+import PrepStore
+
+/// What Today shows of the plan and of practice: the day in the plan, the practice waiting
+/// and the streak. It is kept per person (`TodayCache`) under the revision the request read
+/// before deriving it, and until the next moment it could change by time alone (a card
+/// falling due, or local midnight), so a person looking at Today again costs one read.
+public struct TodayService: PersonService {
+    public let context: ServiceContext
+
+    public init(_ context: ServiceContext) {
+        self.context = context
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var plan: StudyPlan?
+        public var day: PlanService.Day?
+        public var reviewsWaiting: Int
+        public var newWaiting: Int
+        public var streakDays: Int
+    }
+
+    public func summary() async throws -> Summary {
+        let key = TodayCache.Key(userID: userID, revision: context.revision, zone: timeZone.identifier, day: context.today.number)
+        if let kept = context.environment.today.summary(for: key, at: now) { return kept }
+        let (plan, day) = try await context.plans.today()
+        let session = try await context.practice.session(plan: plan, cards: false)
+        let reviews = session.entries.filter { !$0.isNew }.count
+        let summary = Summary(
+            plan: plan, day: day, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews,
+            streakDays: try await context.practice.streak())
+        if key.revision != nil {
+            context.environment.today.keep(summary, for: key, until: try await changesByTime())
+        }
+        return summary
+    }
+
+    /// The first moment the summary could change with no write: a card becoming due (it
+    /// joins the queue), one coming within the learn-ahead window (shown early when nothing
+    /// else is left), or the next local midnight.
+    func changesByTime() async throws -> Instant {
+        let ahead = PracticeService.learnAhead
+        var until = LocalDay(number: context.today.number + 1).start(in: timeZone)
+        if let due = try await PracticeStore.nextDue(userID: userID, after: now, on: db) { until = min(until, due) }
+        if let soon = try await PracticeStore.nextDue(userID: userID, after: now.adding(microseconds: ahead), on: db) {
+            until = min(until, soon.adding(microseconds: -ahead))
+        }
+        return until
+    }
+}
