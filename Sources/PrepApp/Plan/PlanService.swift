@@ -199,19 +199,20 @@ public struct PlanService: PersonService {
 
     /// The same from a plan already read, so a page that has it does not rebuild it.
     public func weeks(_ plan: StudyPlan, _ entries: [Entry]) async throws -> [PlanProgress.Week] {
-        let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
-        let start = PlanSettings.day(plan.settings.start)?.start(in: timeZone) ?? now
-        let practice = try await answerTimePerDay(since: start)
-        return PlanProgress.weeks(plan: plan, ticks: ticks, practicePerDay: practice, timeZone: timeZone)
+        try await weeks(plan, entries, practiceSince: PlanSettings.day(plan.settings.start)?.start(in: timeZone) ?? now)
     }
 
     /// One week's planned and done minutes, reading only that week's practice answers.
     func progress(ofWeek number: Int, _ plan: StudyPlan, _ entries: [Entry]) async throws -> PlanProgress.Week? {
         guard let start = PlanSettings.day(plan.settings.start) else { return nil }
-        let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
         let weekStart = LocalDay(number: start.number + (number - 1) * 7).start(in: timeZone)
-        let practice = try await answerTimePerDay(since: weekStart)
-        return PlanProgress.weeks(plan: plan, ticks: ticks, practicePerDay: practice, timeZone: timeZone).first { $0.week == number }
+        return try await weeks(plan, entries, practiceSince: weekStart).first { $0.week == number }
+    }
+
+    /// Weeks with every tick, and practice answered since `since` (weeks before it show none).
+    private func weeks(_ plan: StudyPlan, _ entries: [Entry], practiceSince since: Instant) async throws -> [PlanProgress.Week] {
+        let ticks = entries.compactMap { entry in entry.progress?.done.map { (at: $0, minutes: entry.task.minutes) } }
+        return PlanProgress.weeks(plan: plan, ticks: ticks, practicePerDay: try await answerTimePerDay(since: since), timeZone: timeZone)
     }
 
     func answerTimePerDay(since: Instant) async throws -> [Int: Int] {
