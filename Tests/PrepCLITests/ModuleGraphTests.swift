@@ -10,7 +10,7 @@ import Testing
     static let allowed: [String: Set<String>] = [
         "PrepCore": ["Foundation", "Dispatch"],
         "PrepContent": ["Foundation", "PrepCore", "Yams", "Ink"],
-        "PrepStore": ["Foundation", "PrepCore", "FluentKit", "FluentSQLiteDriver", "FluentPostgresDriver", "SQLKit", "Logging", "NIOCore", "NIOPosix"],
+        "PrepStore": ["Foundation", "PrepCore", "FluentKit", "FluentSQLiteDriver", "FluentPostgresDriver", "SQLKit", "Logging", "NIOCore", "NIOPosix", "Glibc", "Darwin"],
         "PrepApp": ["Foundation", "PrepCore", "PrepContent", "PrepStore", "FluentKit", "SQLKit", "Crypto", "Logging"],
         "PrepCLI": ["Foundation", "ArgumentParser", "Logging", "PrepCore", "PrepContent", "PrepStore", "PrepApp"],
     ]

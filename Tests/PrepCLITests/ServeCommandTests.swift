@@ -26,6 +26,31 @@ import Vapor
         try await app.asyncShutdown()
     }
 
+    /// The server holds its data folder: a second server, and a command that writes, are
+    /// refused with what to do; a command that only reads still works.
+    @Test func holdsItsDataFolder() async throws {
+        let cli = CLIProcess(prefix: "infraprep-serve-lock")
+        defer { cli.cleanUp() }
+        let dir = cli.scratch + "/data"
+        let command = try #require(try InfraPrepCommand.parseAsRoot(["serve", "--port", "0", "--data-dir", dir]) as? PrepCLI.ServeCommand)
+        let app = try await command.makeApplication(environment: ["HOME": "/nonexistent"])
+        do {
+            await #expect {
+                _ = try await command.makeApplication(environment: ["HOME": "/nonexistent"])
+            } throws: { error in
+                "\(error)".contains("another infraprep (pid \(getpid())) is serving \(dir)")
+            }
+            let write = try cli.run(["plan", "init", "--start", "2026-11-01", "--data-dir", dir])
+            #expect(write.status != 0 && write.firstErrorLine.contains("is serving \(dir), and only the server writes while it runs"), "\(write.stderr)")
+            let read = try cli.run(["today", "--json", "--data-dir", dir])
+            #expect(read.status == 0, "\(read.stderr)")
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
     @Test func refusesPortsOutOfRange() {
         do {
             _ = try InfraPrepCommand.parseAsRoot(["serve", "--port", "70000"])

@@ -15,7 +15,13 @@ public func withTestApp<T: Sendable>(
         logger.logLevel = .warning
         let app = try await Application.make(.testing, logger: logger)
         do {
-            try await configure(app, AppConfig(storage: storage.storage, dataDirectory: storage.directory, catalog: sharedCatalog, now: now))
+            try await configure(
+                app,
+                AppConfig(
+                    storage: storage.storage, dataDirectory: storage.directory, catalog: sharedCatalog, now: now,
+                    // As a server over SQLite: people kept in memory, as `serve` does with its lock.
+                    soleWriter: storage.storage.kind == "sqlite"
+                ))
             let result = try await body(app, storage)
             try await app.asyncShutdown()
             return result

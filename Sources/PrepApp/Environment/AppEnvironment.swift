@@ -14,16 +14,20 @@ public struct AppEnvironment: Sendable {
     public let plans: PlanCache
     /// Today's summaries by person, checked against their revision on every read.
     public let today: TodayCache
+    /// Zones and revisions in memory, where this process is the database's only writer;
+    /// nil where others write too (PostgreSQL replicas, a command beside the server).
+    public let revisions: RevisionBook?
 
     public init(
         catalog: ContentCatalog, clock: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = .system, plans: PlanCache = PlanCache(),
-        today: TodayCache = TodayCache()
+        today: TodayCache = TodayCache(), revisions: RevisionBook? = nil
     ) {
         self.catalog = catalog
         self.clock = clock
         self.random = random
         self.plans = plans
         self.today = today
+        self.revisions = revisions
     }
 
     public var now: Instant { Instant(date: clock()) }

@@ -157,4 +157,17 @@ public struct PracticeService: PersonService {
     public func rubric(for item: ContentItem, answer: String) -> [Rubric.Match] {
         Rubric.match(answer: answer, keyPoints: item.keyPoints, synonyms: Rubric.Synonyms(taxonomy: catalog.taxonomy))
     }
+
+    /// The first moment what practice shows could change with no write: a card becoming due
+    /// (it joins the queue), one coming within the learn-ahead window (shown early when
+    /// nothing else is left), or the next local midnight. Kept summaries and pages expire then.
+    public func changesByTime() async throws -> Instant {
+        let ahead = PracticeService.learnAhead
+        var until = LocalDay(number: context.today.number + 1).start(in: timeZone)
+        if let due = try await PracticeStore.nextDue(userID: userID, after: now, on: db) { until = min(until, due) }
+        if let soon = try await PracticeStore.nextDue(userID: userID, after: now.adding(microseconds: ahead), on: db) {
+            until = min(until, soon.adding(microseconds: -ahead))
+        }
+        return until
+    }
 }

@@ -33,21 +33,8 @@ public struct TodayService: PersonService {
             plan: plan, day: day, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews,
             streakDays: try await context.practice.streak())
         if key.revision != nil {
-            context.environment.today.keep(summary, for: key, until: try await changesByTime())
+            context.environment.today.keep(summary, for: key, until: try await context.practice.changesByTime())
         }
         return summary
-    }
-
-    /// The first moment the summary could change with no write: a card becoming due (it
-    /// joins the queue), one coming within the learn-ahead window (shown early when nothing
-    /// else is left), or the next local midnight.
-    func changesByTime() async throws -> Instant {
-        let ahead = PracticeService.learnAhead
-        var until = LocalDay(number: context.today.number + 1).start(in: timeZone)
-        if let due = try await PracticeStore.nextDue(userID: userID, after: now, on: db) { until = min(until, due) }
-        if let soon = try await PracticeStore.nextDue(userID: userID, after: now.adding(microseconds: ahead), on: db) {
-            until = min(until, soon.adding(microseconds: -ahead))
-        }
-        return until
     }
 }

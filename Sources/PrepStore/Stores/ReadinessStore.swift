@@ -32,18 +32,22 @@ public enum ReadinessStore {
         return out
     }
 
-    /// Records an answer, or forgets it with `nil`. One statement each (an upsert), so two
-    /// tabs answering at once cannot collide on the unique index.
+    /// Records an answer, or forgets it with `nil`, and raises the person's revision (the
+    /// Readiness page is kept under it). An upsert, so two tabs answering at once cannot
+    /// collide on the unique index.
     public static func setAnswer(_ answer: ChecklistAnswer?, itemID: String, userID: UUID, now: Instant, on db: any Database) async throws {
-        let sql = try PracticeStore.sqlDatabase(db)
-        guard let answer else {
-            try await sql.delete(from: "checklist_answers").where("user_id", .equal, userID).where("item_id", .equal, itemID).run()
-            return
+        try await db.transaction { tx in
+            let sql = try PracticeStore.sqlDatabase(tx)
+            if let answer {
+                try await sql.insert(into: "checklist_answers").columns("id", "user_id", "item_id", "answer", "answered_us")
+                    .values(UUID(), userID, itemID, answer.rawValue, now.microseconds)
+                    .onConflict(with: ["user_id", "item_id"]) { $0.set(excludedValueOf: "answer").set(excludedValueOf: "answered_us") }
+                    .run()
+            } else {
+                try await sql.delete(from: "checklist_answers").where("user_id", .equal, userID).where("item_id", .equal, itemID).run()
+            }
+            try await UserStore.bumpRevision(userID, on: sql)
         }
-        try await sql.insert(into: "checklist_answers").columns("id", "user_id", "item_id", "answer", "answered_us")
-            .values(UUID(), userID, itemID, answer.rawValue, now.microseconds)
-            .onConflict(with: ["user_id", "item_id"]) { $0.set(excludedValueOf: "answer").set(excludedValueOf: "answered_us") }
-            .run()
     }
 
     /// Keeps the latest measurement of the day: a second look the same day replaces the first.

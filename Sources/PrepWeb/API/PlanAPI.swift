@@ -16,9 +16,14 @@ enum PlanAPI {
         var practice: Practice
     }
 
-    static func today(_ req: Request) async throws -> Today {
-        let summary = try await req.context().todayService.summary()
-        return Today(day: summary.day, practice: .init(reviews: summary.reviewsWaiting, new: summary.newWaiting))
+    static func today(_ req: Request) async throws -> Response {
+        let context = try await req.context()
+        return try await req.cachedPage(
+            for: context, lifetime: { .until(try await context.practice.changesByTime()) },
+            draw: { _ in
+                let summary = try await context.todayService.summary()
+                return try await Today(day: summary.day, practice: .init(reviews: summary.reviewsWaiting, new: summary.newWaiting)).encodeResponse(for: req)
+            })
     }
 
     struct PlanDocument: Content {

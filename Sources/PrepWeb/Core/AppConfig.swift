@@ -19,10 +19,16 @@ public struct AppConfig: Sendable {
     public var now: @Sendable () -> Date
     /// Interval fuzz and calendar tokens draw from this; tests pass a seeded source.
     public var random: RandomSource
+    /// Held by a server over SQLite: no other process writes its database meanwhile, so
+    /// people's zones and revisions can be kept in memory (`RevisionBook`).
+    public var dataFolderLock: DataFolderLock?
+    /// Only this process writes the database (tests say so for their private databases).
+    public var soleWriter: Bool
 
     public init(
         storage: StorageConfiguration, dataDirectory: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
-        contentDirectories: [String] = [], catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = .system
+        contentDirectories: [String] = [], catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = .system,
+        dataFolderLock: DataFolderLock? = nil, soleWriter: Bool? = nil
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -32,5 +38,7 @@ public struct AppConfig: Sendable {
         self.catalog = catalog
         self.now = now
         self.random = random
+        self.dataFolderLock = dataFolderLock
+        self.soleWriter = soleWriter ?? (dataFolderLock?.mode == .serving)
     }
 }

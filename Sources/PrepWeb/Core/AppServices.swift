@@ -19,6 +19,8 @@ public final class AppServices: Sendable {
     /// Clock, random source, content and derived plans for the services (PrepApp).
     public let environment: AppEnvironment
     let markdown = RenderedMarkdown()
+    /// Drawn pages by person and address, under the state they show.
+    let pages = PageCache()
 
     init(
         config: AppConfig, catalog: ContentCatalog, calculators: CalcCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date,

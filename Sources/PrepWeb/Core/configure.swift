@@ -23,7 +23,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.prep = AppServices(
         config: config, catalog: catalog, calculators: calculators, metrics: metrics, openAPIDocument: openAPI,
         localUserID: localUser.id, startedAt: config.now(),
-        environment: AppEnvironment(catalog: catalog, clock: config.now, random: config.random)
+        environment: AppEnvironment(catalog: catalog, clock: config.now, random: config.random, revisions: config.soleWriter ? RevisionBook() : nil)
     )
 
     ContentConfiguration.global.use(encoder: JSONCoding.encoder(), for: .json)
@@ -38,6 +38,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(RequestObservationMiddleware(metrics: metrics))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(SameOriginMiddleware())
+    app.middleware.use(WriteObservationMiddleware())
     app.middleware.use(try StaticFilesMiddleware())
 
     try routes(app)

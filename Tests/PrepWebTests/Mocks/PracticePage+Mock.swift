@@ -15,7 +15,7 @@ extension PracticePageModel {
     static let mock = PracticePageModel(
         entry: .init(item: MockContent.configMaps, card: nil), remaining: 7, reviewsLeft: 2, newLeft: 5, reviewsDone: 3, newDone: 0, dueBeyondLimit: 0,
         nextDue: nil, revealed: false, answer: nil, rubric: nil, buttons: buttons, clientReviewID: "6F9619FF-8B86-D011-B42D-00C04FC964FF",
-        shownAt: MockContent.now.microseconds, flash: nil,
+        shownAt: String(MockContent.now.microseconds), flash: nil,
         promptHTML: [(nil, MarkdownHTML.render(MockContent.configMaps.intro))],
         answerHTML: MockContent.configMaps.answerSections.map { ($0.heading, MarkdownHTML.render($0.markdown)) },
         skillName: "Kubernetes")
@@ -42,6 +42,6 @@ extension PracticePageModel {
     /// Nothing left today: the next card's time and the cards beyond the limit.
     static let done = PracticePageModel(
         entry: nil, remaining: 0, reviewsLeft: 0, newLeft: 0, reviewsDone: 20, newDone: 5, dueBeyondLimit: 4, nextDue: "3 h", revealed: false, answer: nil,
-        rubric: nil, buttons: [], clientReviewID: "6F9619FF-8B86-D011-B42D-00C04FC964FF", shownAt: MockContent.now.microseconds,
+        rubric: nil, buttons: [], clientReviewID: "6F9619FF-8B86-D011-B42D-00C04FC964FF", shownAt: String(MockContent.now.microseconds),
         flash: .init(text: "Undone: the card is back as it was.", undo: false), promptHTML: [], answerHTML: [], skillName: "")
 }

@@ -69,7 +69,7 @@ import Testing
         let practice = PracticePageModel(
             entry: .init(item: item, card: nil), remaining: 1, reviewsLeft: 0, newLeft: 1, reviewsDone: 0, newDone: 0, dueBeyondLimit: 1, nextDue: evil,
             revealed: true, answer: evil, rubric: item.keyPoints.map { .init(keyPoint: $0, covered: true, matched: [evil], missing: [evil]) },
-            buttons: Rating.allCases.map { .init(rating: $0, interval: evil) }, clientReviewID: evil, shownAt: 0, flash: .init(text: evil, undo: true),
+            buttons: Rating.allCases.map { .init(rating: $0, interval: evil) }, clientReviewID: evil, shownAt: evil, flash: .init(text: evil, undo: true),
             promptHTML: [(evil, MarkdownHTML.render(item.intro))], answerHTML: item.sections.map { ($0.heading, MarkdownHTML.render($0.markdown)) },
             skillName: evil)
         var practiceDone = practice

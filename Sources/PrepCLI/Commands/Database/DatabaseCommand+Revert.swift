@@ -24,6 +24,8 @@ extension DatabaseCommand {
             if case let .sqlite(path) = storage, !FileManager.default.fileExists(atPath: path) {
                 throw PlainError("there is no database at \(path)", fix: "check --data-dir")
             }
+            let lock = try writerLock(storage)
+            defer { withExtendedLifetime(lock) {} }
             try await StandaloneStore.use(storage: storage, logger: quietLogger()) { store in
                 try await StoreBootstrap.revertLastBatch(databases: store.databases, migrations: store.migrations, storage: storage, logger: quietLogger())
             }

@@ -14,6 +14,6 @@ struct PlanCommand: AsyncParsableCommand {
     )
 }
 /// Opens the database like the server and hands a plan service to `body`.
-func withPlanService(global: GlobalOptions, catalog: ContentCatalog, _ body: (PlanService) async throws -> Void) async throws {
-    try await withContext(global: global, catalog: catalog) { try await body($0.plans) }
+func withPlanService(global: GlobalOptions, catalog: ContentCatalog, writes: Bool, _ body: (PlanService) async throws -> Void) async throws {
+    try await withContext(global: global, catalog: catalog, writes: writes) { try await body($0.plans) }
 }

@@ -20,7 +20,7 @@ struct PlanDoneCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withPlanService(global: global, catalog: catalog) { service in
+        try await withPlanService(global: global, catalog: catalog, writes: true) { service in
             let entry = try await service.setDone(id, done: !undo)
             print("\(undo ? "Not done" : "Done"): \(entry.task.text) (\(entry.task.id))")
         }

@@ -33,7 +33,7 @@ struct PlanFeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { service in
+        try await withContext(global: global, catalog: catalog, writes: true) { service in
             if revoke {
                 let existed = try await CalendarFeedStore.revoke(userID: service.userID, on: service.db)
                 print(existed ? "Revoked: calendars subscribed to the old link get nothing more." : "There was no subscription link to revoke.")

@@ -31,7 +31,7 @@ struct PlanICSCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try content.catalog()
         let minute = try startMinute()
-        try await withPlanService(global: global, catalog: catalog) { service in
+        try await withPlanService(global: global, catalog: catalog, writes: false) { service in
             let (text, events) = try await service.calendar(startMinute: minute)
             if out == "-" {
                 FileHandle.standardOutput.write(Data(text.utf8))

@@ -55,7 +55,7 @@ struct PlanInitCommand: AsyncParsableCommand {
             throw ValidationError("\(option): \(first.value)")
         }
         let plan = try PlanBuilder.build(curriculum: catalog.curriculum, taxonomy: catalog.taxonomy, settings: settings)
-        try await withPlanService(global: global, catalog: catalog) { service in
+        try await withPlanService(global: global, catalog: catalog, writes: true) { service in
             try await PlanStore.save(settings, userID: service.userID, replace: force, now: service.now, on: service.db)
         }
         if json {

@@ -28,7 +28,7 @@ struct PlanMoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withPlanService(global: global, catalog: catalog) { service in
+        try await withPlanService(global: global, catalog: catalog, writes: true) { service in
             let target = to == "today" ? service.context.today.text : to
             let entry: PlanService.Entry
             do {

@@ -50,7 +50,7 @@ struct PlanNoteCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try content.catalog()
         let new = try input()
-        try await withPlanService(global: global, catalog: catalog) { service in
+        try await withPlanService(global: global, catalog: catalog, writes: true) { service in
             let first = try await service.parts(of: id)[0]
             let current = first.progress?.notes
             guard new != nil || clear else {

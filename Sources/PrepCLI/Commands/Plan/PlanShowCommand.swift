@@ -17,7 +17,7 @@ struct PlanShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withPlanService(global: global, catalog: catalog) { service in
+        try await withPlanService(global: global, catalog: catalog, writes: false) { service in
             let (plan, entries) = try await service.entries()
             if json {
                 print(try JSONOutput.render(entries))

@@ -27,7 +27,7 @@ struct TodayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { context in
+        try await withContext(global: global, catalog: catalog, writes: false) { context in
             let summary = try await context.todayService.summary()
             let day = summary.day
             let reviews = summary.reviewsWaiting

@@ -25,7 +25,7 @@ struct PracticeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { context in
+        try await withContext(global: global, catalog: catalog, writes: true) { context in
             let service = context.practice
             if json {
                 print(try JSONOutput.render(try await service.queueDocument()))

@@ -17,7 +17,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { context in
+        try await withContext(global: global, catalog: catalog, writes: false) { context in
             let service = context.practice
             let stats = try await service.stats()
             if json {

@@ -27,7 +27,7 @@ struct ReadyAnswerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { context in
+        try await withContext(global: global, catalog: catalog, writes: true) { context in
             try await context.readiness.answer(id, ChecklistAnswer(rawValue: answer))
             print(answer == "clear" ? "Cleared: \(id)" : "Answered \(answer): \(id)")
         }

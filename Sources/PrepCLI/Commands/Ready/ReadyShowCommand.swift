@@ -23,7 +23,7 @@ struct ReadyShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try content.catalog()
-        try await withContext(global: global, catalog: catalog) { context in
+        try await withContext(global: global, catalog: catalog, writes: false) { context in
             let service = context.readiness
             let (report, history) = try await service.reportAndHistory()
             if json {

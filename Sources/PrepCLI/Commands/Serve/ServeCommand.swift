@@ -48,7 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
     func makeApplication(environment: [String: String], logLevel: Logger.Level = .info) async throws -> Application {
         let (storage, dataDirectory) = try global.storage(environment: environment)
         try await PortCheck.ensureFree(host: host, port: port)
-        if case .sqlite = storage { try DataFolder.prepare(dataDirectory) }
+        var lock: DataFolderLock?
+        if case .sqlite = storage {
+            try DataFolder.prepare(dataDirectory)
+            lock = try DataFolderLock.acquire(.serving, directory: dataDirectory)
+        }
 
         // Vapor would otherwise parse our process arguments as its own (vapor/vapor#2385).
         let env = Environment(name: "production", arguments: ["infraprep"])
@@ -58,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let config = AppConfig(
                 storage: storage, dataDirectory: storage.kind == "sqlite" ? dataDirectory : nil,
-                host: host, port: port, contentDirectories: content.directories
+                host: host, port: port, contentDirectories: content.directories, dataFolderLock: lock
             )
             try await configure(app, config)
         } catch {

@@ -13,12 +13,16 @@ enum PlanController {
     }
 
     static func today(_ req: Request) async throws -> Response {
-        let model = try await todayModel(req, form: nil, errors: [:])
-        return HTMLResponse.page(TodayPage(model: model).render())
+        let context = try await req.context()
+        return try await req.cachedPage(
+            for: context, lifetime: { .until(try await context.practice.changesByTime()) },
+            draw: { _ in
+                HTMLResponse.page(TodayPage(model: try await todayModel(req, context: context, form: nil, errors: [:])).render())
+            })
     }
 
-    static func todayModel(_ req: Request, form: PlanForm?, errors: [String: String]) async throws -> TodayPageModel {
-        let context = try await req.context()
+    static func todayModel(_ req: Request, context: ServiceContext? = nil, form: PlanForm?, errors: [String: String]) async throws -> TodayPageModel {
+        let context = if let context { context } else { try await req.context() }
         let summary = try await context.todayService.summary()
         let today = context.today
         let flash: String? = req.flash == .created ? "Your plan is ready." : nil
@@ -67,12 +71,16 @@ enum PlanController {
         return HTMLResponse.page(TodayPage(model: model).render(), status: .unprocessableEntity)
     }
 
+    /// The whole plan changes with writes and with the day only (the stamp holds both).
     static func show(_ req: Request) async throws -> Response {
-        try await showPage(req, form: nil, errors: [:], status: .ok)
+        let plans = try await service(req)
+        return try await req.cachedPage(for: plans.context) { _ in try await showPage(req, plans: plans, form: nil, errors: [:], status: .ok) }
     }
 
-    static func showPage(_ req: Request, form: PlanForm?, errors: [String: String], status: HTTPResponseStatus) async throws -> Response {
-        let plans = try await service(req)
+    static func showPage(
+        _ req: Request, plans: PlanService? = nil, form: PlanForm?, errors: [String: String], status: HTTPResponseStatus
+    ) async throws -> Response {
+        let plans = if let plans { plans } else { try await service(req) }
         var plan: StudyPlan?
         var entries: [PlanService.Entry] = []
         var weeks: [PlanProgress.Week] = []

@@ -15,13 +15,31 @@ enum PracticeController {
 
     static func show(_ req: Request) async throws -> Response {
         let service = try await service(req)
-        let session = try await service.session()
-        let query = try? req.query.decode(PracticeQuery.self)
-        let model = try await PracticePageModel.make(
-            service: service, session: session, revealed: query?.reveal == "1",
-            answer: nil, flash: req.flash?.practiceMessage, markdown: req.prep.markdown
-        )
-        return HTMLResponse.page(PracticePage(model: model).render())
+        var session: PracticeService.Session?
+        return try await req.cachedPage(
+            for: service.context, holes: [.reviewID, .shownAt], lifetime: { try await lifetime(service, session) },
+            draw: { holes in
+                let shown = try await service.session()
+                session = shown
+                let query = try? req.query.decode(PracticeQuery.self)
+                let model = try await PracticePageModel.make(
+                    service: service, session: shown, revealed: query?.reveal == "1",
+                    answer: nil, flash: req.flash?.practiceMessage, markdown: req.prep.markdown, shownAt: holes[1], clientReviewID: holes[0]
+                )
+                return HTMLResponse.page(PracticePage(model: model).render())
+            })
+    }
+
+    /// A drawn card stays true until practice changes by time, and until its button
+    /// intervals would (they count whole days since the card's last review). "Next card in
+    /// N min" counts down, so that page is not kept.
+    private static func lifetime(_ service: PracticeService, _ session: PracticeService.Session?) async throws -> PageLifetime {
+        guard let session, session.nextDue == nil else { return .notKept }
+        var until = try await service.changesByTime()
+        if let last = session.entries.first?.card?.card.lastReview {
+            until = min(until, last.adding(days: service.now.wholeDays(since: last) + 1))
+        }
+        return .until(until)
     }
 
     struct CheckForm: Content {
@@ -42,7 +60,7 @@ enum PracticeController {
         let session = try await service.session()
         let model = try await PracticePageModel.make(
             service: service, session: session, revealed: true,
-            answer: form.answer ?? "", flash: nil, markdown: req.prep.markdown, expectedItem: form.itemID, shownAt: form.shownAt
+            answer: form.answer ?? "", flash: nil, markdown: req.prep.markdown, expectedItem: form.itemID, shownAt: form.shownAt.map(String.init)
         )
         return HTMLResponse.page(PracticePage(model: model).render())
     }

@@ -29,7 +29,8 @@ struct PracticePageModel {
     var rubric: [Rubric.Match]?
     var buttons: [Button]
     var clientReviewID: String
-    var shownAt: Int64
+    /// Microseconds since 1970, as the form sends it back.
+    var shownAt: String
     var flash: Flash?
     /// Rendered Markdown of the prompt and answer parts.
     var promptHTML: [(heading: String?, html: String)]
@@ -38,7 +39,8 @@ struct PracticePageModel {
 
     static func make(
         service: PracticeService, session: PracticeService.Session, revealed: Bool, answer: String?,
-        flash: Flash?, markdown: RenderedMarkdown, expectedItem: String? = nil, shownAt: Int64? = nil
+        flash: Flash?, markdown: RenderedMarkdown, expectedItem: String? = nil, shownAt: String? = nil,
+        clientReviewID: String = UUID().uuidString
     ) async throws -> PracticePageModel {
         let entry = session.entries.first
         var buttons: [Button] = []
@@ -64,7 +66,7 @@ struct PracticePageModel {
             reviewsDone: session.reviewsDone, newDone: session.newDone, dueBeyondLimit: session.dueBeyondLimit,
             nextDue: session.nextDue.map { IntervalText.between(service.now, $0) },
             revealed: revealed, answer: answer, rubric: rubric, buttons: buttons,
-            clientReviewID: UUID().uuidString, shownAt: shownAt ?? service.now.microseconds, flash: flash,
+            clientReviewID: clientReviewID, shownAt: shownAt ?? String(service.now.microseconds), flash: flash,
             promptHTML: prompt, answerHTML: answerParts,
             skillName: entry.map { service.catalog.taxonomy[$0.item.skill]?.name ?? $0.item.skill } ?? ""
         )

@@ -98,7 +98,7 @@ struct PracticePage {
                 el("summary") { "Or type your answer and check it against the key points" }
                 el("form", .init("method", "post"), .init("action", SiteURL.practiceCheck.path), .class("stack")) {
                     el("input", .type("hidden"), .name("item_id"), .value(item.id))
-                    el("input", .type("hidden"), .name("shown_at"), .value(String(model.shownAt)))
+                    el("input", .type("hidden"), .name("shown_at"), .value(model.shownAt))
                     el("label", .init("for", "answer")) { "Your answer" }
                     el("textarea", .id("answer"), .name("answer"), .init("rows", "8"), .init("spellcheck", "true")) { model.answer ?? "" }
                     el("button", .type("submit")) { "Check my answer" }
@@ -135,7 +135,7 @@ struct PracticePage {
         return el("form", .init("method", "post"), .init("action", SiteURL.practiceReview.path), .class("grade-form"), .id("grade-form")) {
             el("input", .type("hidden"), .name("item_id"), .value(item.id))
             el("input", .type("hidden"), .name("client_review_id"), .value(model.clientReviewID))
-            el("input", .type("hidden"), .name("shown_at"), .value(String(model.shownAt)))
+            el("input", .type("hidden"), .name("shown_at"), .value(model.shownAt))
             if let answer = model.answer, !answer.isEmpty {
                 el("section", .class("your-answer")) {
                     el("h3") { "Your answer" }

@@ -43,7 +43,8 @@ enum QuestionsController {
 
     static func show(_ req: Request) async throws -> Response {
         let item = try item(req)
-        return HTMLResponse.page(page(for: item, req: req).render())
+        // The bank is fixed for the life of the process: one drawing serves everyone.
+        return try await req.cachedPage(for: nil, address: req.url.path) { _ in HTMLResponse.page(page(for: item, req: req).render()) }
     }
 
     static func item(_ req: Request) throws -> ContentItem {

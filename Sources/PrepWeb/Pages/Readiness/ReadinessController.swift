@@ -11,6 +11,15 @@ enum ReadinessController {
 
     static func show(_ req: Request) async throws -> Response {
         let service = try await service(req)
+        // Readiness reads practice (retention, what is due), so it expires with it.
+        return try await req.cachedPage(
+            for: service.context, lifetime: { .until(try await service.context.practice.changesByTime()) },
+            draw: { _ in
+                try await draw(req, service)
+            })
+    }
+
+    private static func draw(_ req: Request, _ service: ReadinessService) async throws -> Response {
         let (report, history) = try await service.reportAndHistory()
         let catalog = req.prep.catalog
         var itemTitles: [String: String] = [:]
