@@ -22,6 +22,7 @@ public func withTestApp<T: Sendable>(
                     // As a server over SQLite: people kept in memory, as `serve` does with its lock.
                     soleWriter: storage.storage.kind == "sqlite"
                 ))
+            try await waitForRevisionFeed(app)
             let result = try await body(app, storage)
             try await app.asyncShutdown()
             return result
@@ -30,4 +31,11 @@ public func withTestApp<T: Sendable>(
             throw error
         }
     }
+}
+
+/// On PostgreSQL the app learns of writes from a feed that listens a moment after start;
+/// tests that depend on pages being kept wait for it (5 s at most).
+public func waitForRevisionFeed(_ app: Application) async throws {
+    guard let book = app.prep.environment.revisions else { return }
+    for _ in 0..<500 where !book.hearsWrites { try await Task.sleep(nanoseconds: 10_000_000) }
 }

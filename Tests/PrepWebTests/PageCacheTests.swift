@@ -133,4 +133,36 @@ import VaporTesting
             }
         }
     }
+
+    /// PostgreSQL replicas: a write through one shows on the other's kept pages, told by the
+    /// revision feed at commit (SQLite has one server per data folder: nothing to check).
+    @Test func aWriteOnOneReplicaShowsOnAnother() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { first, storage in
+            guard case .postgres = storage.storage else { return }
+            var logger = Logger(label: "second-replica")
+            logger.logLevel = .warning
+            let second = try await Application.make(.testing, logger: logger)
+            do {
+                try await configure(second, AppConfig(storage: storage.storage, dataDirectory: storage.directory, catalog: sharedCatalog, now: clock.read))
+                try await waitForRevisionFeed(second)
+                _ = try await Self.makePlan(first)
+                let before = try await Self.get(second, "/")
+                let item = try #require(sharedCatalog.items.first { $0.kind == .technical }?.id)
+                let graded = try await send(first, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(item)","rating":3}"#)
+                #expect(graded.status == .created)
+                var after = before
+                for _ in 0..<200 where after == before {
+                    try await Task.sleep(nanoseconds: 10_000_000)
+                    after = try await Self.get(second, "/")
+                }
+                #expect(after != before, "the other replica never heard of the write")
+                #expect(after == (try await Self.get(first, "/")))
+            } catch {
+                try? await second.asyncShutdown()
+                throw error
+            }
+            try await second.asyncShutdown()
+        }
+    }
 }

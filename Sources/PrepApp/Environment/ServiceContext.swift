@@ -30,8 +30,12 @@ public struct ServiceContext: Sendable {
     public static func forUser(_ userID: UUID, db: any Database, environment: AppEnvironment) async throws -> ServiceContext {
         // The revision is read before anything is derived from the data, so a summary kept
         // under it can only be older than the data, never newer; a later write raises it.
-        let read =
-            if let book = environment.revisions { try await book.zoneAndRevision(userID, on: db) } else { try await UserStore.zoneAndRevision(id: userID, on: db) }
+        let read: (timeZone: String, revision: Int64?)? =
+            if let book = environment.revisions {
+                try await book.zoneAndRevision(userID, on: db)
+            } else {
+                try await UserStore.zoneAndRevision(id: userID, on: db).map { ($0.timeZone, $0.revision) }
+            }
         let zone = read.flatMap { TimeZone(identifier: $0.timeZone) } ?? .current
         return ServiceContext(db: db, environment: environment, userID: userID, timeZone: zone, now: environment.now, revision: read?.revision)
     }

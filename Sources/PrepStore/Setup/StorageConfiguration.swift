@@ -42,15 +42,20 @@ public enum StorageConfiguration: Sendable, Equatable {
         case let .sqlite(path):
             return .sqlite(.file(path), connectionPoolTimeout: .seconds(30), dataEncoder: .init(), dataDecoder: .init(), sqlLogLevel: nil)
         case let .postgres(target, schema):
-            var config = SQLPostgresConfiguration(
-                hostname: target.host, port: target.port, username: target.username,
-                password: target.password, database: target.database, tls: try Self.tls(target.tls)
-            )
-            // Fail fast when the server is down instead of hanging a start-up for a minute.
-            config.coreConfiguration.options.connectTimeout = .seconds(5)
+            var config = SQLPostgresConfiguration(coreConfiguration: try Self.connection(target))
             if let schema { config.searchPath = [schema] }
             return .postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10), sqlLogLevel: .debug)
         }
+    }
+
+    /// How to open one connection to the target (the pool's and the revision feed's).
+    static func connection(_ target: PostgresTarget) throws -> PostgresConnection.Configuration {
+        var config = PostgresConnection.Configuration(
+            host: target.host, port: target.port, username: target.username, password: target.password, database: target.database, tls: try Self.tls(target.tls)
+        )
+        // Fail fast when the server is down instead of hanging a start-up for a minute.
+        config.options.connectTimeout = .seconds(5)
+        return config
     }
 
     private static func tls(_ mode: PostgresTarget.TLSMode) throws -> PostgresConnection.Configuration.TLS {

@@ -30,6 +30,7 @@ public enum UserStore {
     }
 
     /// Raises the person's revision; called inside every write transaction of their data.
+    /// On PostgreSQL it also tells the other replicas (`RevisionFeed`), at commit.
     public static func bumpRevision(_ userID: UUID, on sql: any SQLDatabase) async throws {
         try await sql.raw(
             """
@@ -37,6 +38,9 @@ public enum UserStore {
             ON CONFLICT (user_id) DO UPDATE SET revision = user_revisions.revision + 1
             """
         ).run()
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_notify(\(bind: RevisionFeed.channel), \(bind: userID.uuidString))").run()
+        }
     }
 
     public static func profile(id: UUID, on db: any Database) async throws -> UserProfile? {

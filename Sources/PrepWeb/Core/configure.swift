@@ -23,7 +23,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.prep = AppServices(
         config: config, catalog: catalog, calculators: calculators, metrics: metrics, openAPIDocument: openAPI,
         localUserID: localUser.id, startedAt: config.now(),
-        environment: AppEnvironment(catalog: catalog, clock: config.now, random: config.random, revisions: config.soleWriter ? RevisionBook() : nil)
+        environment: AppEnvironment(catalog: catalog, clock: config.now, random: config.random, revisions: RevisionFeedLifecycle.book(for: config, app: app))
     )
 
     ContentConfiguration.global.use(encoder: JSONCoding.encoder(), for: .json)
