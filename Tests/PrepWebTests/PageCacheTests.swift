@@ -1,10 +1,11 @@
 import Foundation
 import PrepCore
 import PrepTestSupport
-import PrepWeb
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import PrepWeb
 
 /// Drawn pages are kept per person under the state they show (issue #11). Every write must
 /// show at once on every kept page, time alone must redraw what it changes, and values that
@@ -163,6 +164,28 @@ import VaporTesting
                 throw error
             }
             try await second.asyncShutdown()
+        }
+    }
+
+    /// After a write, many requests for one page at once cost one drawing: the others wait
+    /// for it and answer with it (each with its own holes).
+    @Test func requestsAtOnceShareOneDrawing() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await Self.makePlan(app)
+            let item = try #require(sharedCatalog.items.first { $0.kind == .technical }?.id)
+            #expect(try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(item)","rating":3}"#).status == .created)
+            for path in ["/plan", "/practice"] {
+                let before = app.prep.pages.drawings
+                let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<20 { group.addTask { try await send(app, .GET, path).body.string } }
+                    return try await group.reduce(into: [String]()) { $0.append($1) }
+                }
+                #expect(app.prep.pages.drawings == before + 1, "\(path): \(app.prep.pages.drawings - before) drawings for 20 requests")
+                #expect(Set(bodies.map(Self.stable)).count == 1)
+                let keys = bodies.compactMap { $0.firstMatch(of: /name="client_review_id" value="([^"]+)"/)?.output.1 }
+                #expect(Set(keys).count == keys.count, "\(path): a review key shared between responses")
+            }
         }
     }
 }

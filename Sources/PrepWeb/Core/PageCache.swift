@@ -44,9 +44,26 @@ final class PageCache: Sendable {
         var page: Page
     }
 
+    /// A page being drawn: the same address under the same state.
+    private struct Drawing: Hashable {
+        var key: Key
+        var stamp: Stamp
+    }
+
     private struct State {
         var entries: [Key: Entry] = [:]
         var bytes = 0
+        /// Pages being drawn: a second request for one waits for it instead of drawing it too.
+        var drawing: [Drawing: [CheckedContinuation<Page?, Never>]] = [:]
+        var drawings = 0
+    }
+
+    enum Claim {
+        case kept(Page)
+        /// Draw it, then call `finish`.
+        case draw
+        /// Another request is drawing it: `wait`.
+        case wait
     }
 
     private let state = NIOLockedValueBox(State())
@@ -66,6 +83,40 @@ final class PageCache: Sendable {
         }
     }
 
+    /// The kept page, or who draws it: after a write, fifty requests for one page cost one
+    /// drawing, not fifty (they would all miss at once).
+    func claim(_ key: Key, stamp: Stamp, at now: Instant) -> Claim {
+        state.withLockedValue { state in
+            if let entry = state.entries[key], entry.stamp == stamp, entry.until.map({ now < $0 }) ?? true { return .kept(entry.page) }
+            let drawing = Drawing(key: key, stamp: stamp)
+            if state.drawing[drawing] != nil { return .wait }
+            state.drawing[drawing] = []
+            state.drawings += 1
+            return .draw
+        }
+    }
+
+    /// The page the drawing request finished with; nil when it failed or was not drawn.
+    func wait(_ key: Key, stamp: Stamp) async -> Page? {
+        await withCheckedContinuation { continuation in
+            let queued = state.withLockedValue { state in
+                let drawing = Drawing(key: key, stamp: stamp)
+                guard state.drawing[drawing] != nil else { return false }
+                state.drawing[drawing]!.append(continuation)
+                return true
+            }
+            if !queued { continuation.resume(returning: nil) }
+        }
+    }
+
+    /// Ends a claimed drawing (whatever happened to it) and hands the page to those waiting.
+    func finish(_ key: Key, stamp: Stamp, page: Page?) {
+        let waiting = state.withLockedValue { state in
+            state.drawing.removeValue(forKey: Drawing(key: key, stamp: stamp)) ?? []
+        }
+        for continuation in waiting { continuation.resume(returning: page) }
+    }
+
     func keep(_ page: Page, for key: Key, stamp: Stamp, until: Instant?) {
         let size = page.bytes
         guard size <= byteBudget / 8 else { return }
@@ -81,6 +132,8 @@ final class PageCache: Sendable {
     }
 
     var count: Int { state.withLockedValue { $0.entries.count } }
+    /// Pages drawn for keeping since start (misses that drew, not those that waited).
+    var drawings: Int { state.withLockedValue { $0.drawings } }
 }
 
 extension PageCache.Page {

@@ -34,13 +34,23 @@ extension Request {
         let key = PageCache.Key(userID: context?.userID, uri: address ?? url.string)
         let now = context?.now ?? prep.environment.now
         let values = holes.map { $0.value(at: now) }
-        if let page = cache.page(key, stamp: stamp, at: now) { return page.response(filling: values) }
-
-        // Plain letters and digits: no escaping of the views can change them.
+        switch cache.claim(key, stamp: stamp, at: now) {
+        case let .kept(page):
+            return page.response(filling: values)
+        case .wait:
+            if let page = await cache.wait(key, stamp: stamp) { return page.response(filling: values) }
+            // The drawing failed or was not a page to keep: draw this one alone.
+            return try await draw(holes.map { $0.value(at: now) })
+        case .draw:
+            break
+        }
+        var drawnPage: PageCache.Page?
+        defer { cache.finish(key, stamp: stamp, page: drawnPage) }
         let sentinels = holes.map { "ipr0hole0\($0.rawValue)0\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))" }
         let drawn = try await draw(sentinels)
         guard drawn.status == .ok, let buffer = drawn.body.buffer else { return drawn }
         let page = PageCache.Page(body: String(buffer: buffer), headers: drawn.headers, sentinels: sentinels)
+        drawnPage = page
         switch try await lifetime() {
         case .untilChanged: cache.keep(page, for: key, stamp: stamp, until: nil)
         case let .until(instant): cache.keep(page, for: key, stamp: stamp, until: instant)
