@@ -103,3 +103,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/infraprep.sqlite"), "nothing is created for bad settings")
     }
 }
+
+/// Issue #12, finding 1, from the command line: commands writing one data folder at once
+/// (no server) wait for each other instead of failing with "database is locked".
+@Suite struct ConcurrentCommandWriteTests {
+    @Test func commandsWritingAtOnceAllSucceed() throws {
+        let cli = CLIProcess(prefix: "infraprep-cli-writes")
+        defer { cli.cleanUp() }
+        let dir = cli.scratch + "/data"
+        #expect(try cli.run(["plan", "init", "--start", "2026-11-01", "--data-dir", dir]).status == 0)
+        let shown = try cli.run(["plan", "show", "--json", "--data-dir", dir])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [[String: Any]])
+        let tasks = entries.prefix(10).compactMap { ($0["task"] as? [String: Any])?["id"] as? String }
+        let count = 20
+        let results = LockedRuns(count)
+        DispatchQueue.concurrentPerform(iterations: count) { n in
+            let arguments =
+                n % 2 == 0
+                ? ["plan", "done", tasks[n / 2 % tasks.count], "--data-dir", dir]
+                : ["ready", "answer", "ir-prometheus", n % 4 == 1 ? "yes" : "no", "--data-dir", dir]
+            results.set(n, (try? cli.run(arguments)).map { ($0.status, $0.stderr) } ?? (-1, "did not run"))
+        }
+        let failed = results.all.filter { $0.0 != 0 }
+        #expect(failed.isEmpty, "\(failed.count) of \(count) failed, e.g. \(failed.first?.1 ?? "")")
+    }
+}
+
+private final class LockedRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs: [(Int32, String)]
+    init(_ count: Int) { runs = Array(repeating: (0, ""), count: count) }
+    func set(_ index: Int, _ run: (Int32, String)) { lock.withLock { runs[index] = run } }
+    var all: [(Int32, String)] { lock.withLock { runs } }
+}

@@ -24,6 +24,25 @@ import Testing
         )
     }
 
+    /// Issue #12: a grade read "now" before it waited for another grade of the card, which
+    /// then committed a later time; the scheduler refused it as "before the last review" (a
+    /// 409 the client did not cause). With the clock, the time is read once the lock is held.
+    @Test func aGradeThatWaitedIsDatedWhenItIsWritten() async throws {
+        try await withStore { store, user in
+            let db = store.db
+            let late = start.adding(microseconds: 5_000_000)
+            _ = try await submit("a", .good, at: late, user: user, db: db)
+            let stale = ReviewSubmission(itemID: "a", skill: "kubernetes", rating: .good, time: start)
+            await #expect(throws: FSRS.ReviewError.self) {
+                _ = try await PracticeStore.record(stale, userID: user.id, scheduler: try FSRS(), random: SplitMix64(seed: 1), recordedAt: start, on: db)
+            }
+            let written = late.adding(microseconds: 1_000)
+            let outcome = try await PracticeStore.record(
+                stale, userID: user.id, scheduler: try FSRS(), random: SplitMix64(seed: 1), recordedAt: start, clock: { written }, on: db)
+            #expect(outcome.card.lastReview == written)
+        }
+    }
+
     @Test func recordsReviewsAndQueuesDueCardsOldestFirst() async throws {
         try await withStore { store, user in
             let db = store.db

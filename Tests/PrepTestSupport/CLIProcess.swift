@@ -2,7 +2,7 @@ import Foundation
 
 /// The built `infraprep` binary run as a person would run it: its own XDG folder, no
 /// colour, no DATABASE_URL unless given, optional standard input.
-public struct CLIProcess {
+public struct CLIProcess: Sendable {
     public struct Run: Sendable {
         public var status: Int32
         public var stdout: String

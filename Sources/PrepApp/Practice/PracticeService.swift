@@ -133,8 +133,11 @@ public struct PracticeService: PersonService {
             itemID: itemID, skill: item.skill, rating: rating, time: time ?? now, durationMs: durationMs,
             rubricHits: rubricHits, rubricTotal: rubricTotal, clientReviewID: clientReviewID
         )
+        let environment = context.environment
+        var clock: (@Sendable () -> Instant)?
+        if time == nil { clock = { environment.now } }
         return try await PracticeStore.record(
-            submission, userID: userID, scheduler: try FSRS(settings), random: context.random.generator, recordedAt: now, on: db)
+            submission, userID: userID, scheduler: try FSRS(settings), random: context.random.generator, recordedAt: now, clock: clock, on: db)
     }
 
     public func undo() async throws -> UndoOutcome? {

@@ -16,17 +16,19 @@ public struct CalendarFeed: Sendable, Equatable {
 public enum CalendarFeedStore {
     public static func replace(userID: UUID, tokenSHA256: String, startMinute: Int, now: Instant, on db: any Database) async throws {
         // One upsert: a double-clicked "create" cannot collide on the unique index.
-        try await PracticeStore.sqlDatabase(db).insert(into: "calendar_feeds").columns("id", "user_id", "token_sha256", "start_minute", "created_us")
-            .values(UUID(), userID, tokenSHA256, startMinute, now.microseconds)
-            .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "token_sha256").set(excludedValueOf: "start_minute").set(excludedValueOf: "created_us") }
-            .run()
+        try await Writes.transaction(on: db, bumping: nil) { tx in
+            try await PracticeStore.sqlDatabase(tx).insert(into: "calendar_feeds").columns("id", "user_id", "token_sha256", "start_minute", "created_us")
+                .values(UUID(), userID, tokenSHA256, startMinute, now.microseconds)
+                .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "token_sha256").set(excludedValueOf: "start_minute").set(excludedValueOf: "created_us") }
+                .run()
+        }
     }
 
     /// Returns whether there was a link to revoke.
     public static func revoke(userID: UUID, on db: any Database) async throws -> Bool {
-        let existed = try await feed(userID: userID, on: db) != nil
-        try await PracticeStore.sqlDatabase(db).delete(from: "calendar_feeds").where("user_id", .equal, userID).run()
-        return existed
+        try await Writes.transaction(on: db, bumping: nil) { tx in
+            !(try await PracticeStore.sqlDatabase(tx).raw("DELETE FROM calendar_feeds WHERE user_id = \(bind: userID) RETURNING id").all()).isEmpty
+        }
     }
 
     public static func feed(userID: UUID, on db: any Database) async throws -> CalendarFeed? {

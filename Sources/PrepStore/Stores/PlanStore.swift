@@ -51,7 +51,7 @@ public enum PlanStore {
     /// rows stay: tasks that still exist in the new plan keep their ticks and notes.
     public static func save(_ settings: PlanSettings, userID: UUID, replace: Bool, now: Instant, on db: any Database) async throws {
         let text = String(decoding: try JSONCoding.encoder().encode(settings), as: UTF8.self)
-        try await db.transaction { tx in
+        try await Writes.transaction(on: db, bumping: userID) { tx in
             let sql = try PracticeStore.sqlDatabase(tx)
             let existing = try await sql.select().column("id").from("study_plans").where("user_id", .equal, userID).first()
             if existing != nil {
@@ -62,7 +62,6 @@ public enum PlanStore {
                 try await sql.insert(into: "study_plans").columns("id", "user_id", "settings", "created_us", "updated_us")
                     .values(UUID(), userID, text, now.microseconds, now.microseconds).run()
             }
-            try await UserStore.bumpRevision(userID, on: sql)
         }
     }
 
@@ -102,13 +101,12 @@ public enum PlanStore {
     }
 
     static func upsert(taskID: String, userID: UUID, on db: any Database, _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
-        try await db.transaction { tx in
+        try await Writes.transaction(on: db, bumping: userID) { tx in
             let sql = try PracticeStore.sqlDatabase(tx)
             // The row is made if missing, ignoring a concurrent maker, then changed.
             try await sql.insert(into: "plan_progress").columns("id", "user_id", "task_id").values(UUID(), userID, taskID)
                 .ignoringConflicts(with: ["user_id", "task_id"]).run()
             try await change(sql.update("plan_progress")).where("user_id", .equal, userID).where("task_id", .equal, taskID).run()
-            try await UserStore.bumpRevision(userID, on: sql)
         }
     }
 }

@@ -8,17 +8,26 @@ extension PracticeStore {
     /// Grades a card: the scheduler's new state and a log row, in one transaction. A
     /// submission whose client review id was recorded before changes nothing and returns the
     /// first result. `recordedAt` is when the server took it (the review's own time may be
-    /// earlier, for answers given offline).
+    /// earlier, for answers given offline). With `clock`, the review happened now: both are
+    /// read from it once the write lock is held, so a grade that waited for another one is
+    /// never dated before it (which the scheduler would refuse).
     public static func record<R: RandomNumberGenerator & Sendable>(
-        _ submission: ReviewSubmission, userID: UUID, scheduler: FSRS, random: R, recordedAt: Instant, on db: any Database
+        _ submission: ReviewSubmission, userID: UUID, scheduler: FSRS, random: R, recordedAt: Instant,
+        clock: (@Sendable () -> Instant)? = nil, on db: any Database
     ) async throws -> ReviewOutcome {
         if let client = submission.clientReviewID, let earlier = try await recorded(clientID: client, userID: userID, on: db) {
             guard earlier.itemID == submission.itemID else { throw ClientIDReused(clientID: client, itemID: earlier.itemID) }
             return earlier
         }
         do {
-            return try await db.transaction { tx in
+            return try await Writes.transaction(on: db, bumping: userID) { tx in
                 var random = random
+                var submission = submission
+                var recordedAt = recordedAt
+                if let clock {
+                    submission.time = clock()
+                    recordedAt = submission.time
+                }
                 let sql = try sqlDatabase(tx)
                 let existing = try await card(userID: userID, itemID: submission.itemID, on: tx)
                 let before = existing?.card ?? .new(at: submission.time)
@@ -58,7 +67,6 @@ extension PracticeStore {
                         after.state.rawValue, after.step, after.stability ?? 0, after.difficulty ?? 0, after.due.microseconds
                     )
                     .run()
-                try await UserStore.bumpRevision(userID, on: sql)
                 if existing?.card.state == .review {
                     try await addSkillCount(skill: submission.skill, passed: submission.rating != .again, sign: 1, userID: userID, on: sql)
                 }
@@ -96,7 +104,7 @@ extension PracticeStore {
     /// Takes back the review the person submitted last (a back-dated one included): the card returns to its state before it (or
     /// disappears if the review created it) and the log row goes. Nil when there is none.
     public static func undoLast(userID: UUID, on db: any Database) async throws -> UndoOutcome? {
-        try await db.transaction { tx in
+        try await Writes.transaction(on: db, bumping: userID) { tx in
             let sql = try sqlDatabase(tx)
             guard
                 let row = try await sql.select()
@@ -114,7 +122,6 @@ extension PracticeStore {
             // goes on, so the card and the skill totals are taken back once.
             let deleted = try await sql.raw("DELETE FROM srs_reviews WHERE id = \(bind: try row.decode(column: "id", as: UUID.self)) RETURNING id").all()
             guard !deleted.isEmpty else { return nil }
-            try await UserStore.bumpRevision(userID, on: sql)
             let previous = try row.decode(column: "prev_state", as: Int?.self).flatMap(CardState.init(rawValue:))
             if previous == .review {
                 try await addSkillCount(skill: try row.decode(column: "skill", as: String.self), passed: rating != .again, sign: -1, userID: userID, on: sql)

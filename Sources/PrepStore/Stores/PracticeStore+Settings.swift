@@ -22,14 +22,13 @@ extension PracticeStore {
     public static func saveSettings(_ settings: PracticeSettings, userID: UUID, on db: any Database) async throws -> [String: String] {
         let errors = settings.validate()
         guard errors.isEmpty else { return errors }
-        try await db.transaction { tx in
+        try await Writes.transaction(on: db, bumping: userID) { tx in
             let sql = try sqlDatabase(tx)
             try await sql.delete(from: "practice_settings").where("user_id", .equal, userID).run()
             try await sql.insert(into: "practice_settings")
                 .columns("id", "user_id", "new_per_day", "reviews_per_day", "desired_retention")
                 .values(UUID(), userID, settings.newPerDay, settings.reviewsPerDay, settings.desiredRetention)
                 .run()
-            try await UserStore.bumpRevision(userID, on: sql)
         }
         return [:]
     }

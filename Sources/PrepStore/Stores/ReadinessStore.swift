@@ -36,7 +36,7 @@ public enum ReadinessStore {
     /// Readiness page is kept under it). An upsert, so two tabs answering at once cannot
     /// collide on the unique index.
     public static func setAnswer(_ answer: ChecklistAnswer?, itemID: String, userID: UUID, now: Instant, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await Writes.transaction(on: db, bumping: userID) { tx in
             let sql = try PracticeStore.sqlDatabase(tx)
             if let answer {
                 try await sql.insert(into: "checklist_answers").columns("id", "user_id", "item_id", "answer", "answered_us")
@@ -46,7 +46,6 @@ public enum ReadinessStore {
             } else {
                 try await sql.delete(from: "checklist_answers").where("user_id", .equal, userID).where("item_id", .equal, itemID).run()
             }
-            try await UserStore.bumpRevision(userID, on: sql)
         }
     }
 
@@ -54,10 +53,13 @@ public enum ReadinessStore {
     public static func saveSnapshot(_ snapshot: ReadinessSnapshot, userID: UUID, now: Instant, on db: any Database) async throws {
         // Plain coders: the keys are ids and must not be case-converted.
         let areas = String(decoding: try JSONEncoder().encode(snapshot.areas), as: UTF8.self)
-        try await PracticeStore.sqlDatabase(db).insert(into: "readiness_snapshots").columns("id", "user_id", "day", "overall", "areas", "taken_us")
-            .values(UUID(), userID, snapshot.day, snapshot.overall, areas, now.microseconds)
-            .onConflict(with: ["user_id", "day"]) { $0.set(excludedValueOf: "overall").set(excludedValueOf: "areas").set(excludedValueOf: "taken_us") }
-            .run()
+        // Derived from the data, so it raises no revision; still a write, so it waits its turn.
+        try await Writes.transaction(on: db, bumping: nil) { tx in
+            try await PracticeStore.sqlDatabase(tx).insert(into: "readiness_snapshots").columns("id", "user_id", "day", "overall", "areas", "taken_us")
+                .values(UUID(), userID, snapshot.day, snapshot.overall, areas, now.microseconds)
+                .onConflict(with: ["user_id", "day"]) { $0.set(excludedValueOf: "overall").set(excludedValueOf: "areas").set(excludedValueOf: "taken_us") }
+                .run()
+        }
     }
 
     /// Oldest first.

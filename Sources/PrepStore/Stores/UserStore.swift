@@ -58,9 +58,8 @@ public enum UserStore {
         let clean = update.normalized
         record.displayName = clean.displayName
         record.timeZone = clean.timeZone
-        try await db.transaction { tx in
+        try await Writes.transaction(on: db, bumping: id) { tx in
             try await record.save(on: tx)
-            try await bumpRevision(id, on: try PracticeStore.sqlDatabase(tx))
         }
         return .success(try record.profile())
     }
