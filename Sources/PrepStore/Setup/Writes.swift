@@ -1,6 +1,8 @@
 import FluentKit
 import FluentPostgresDriver
+import FluentSQLiteDriver
 import Foundation
+import PrepCore
 import SQLKit
 
 /// Every write transaction of a person's data, made safe against writers at the same time
@@ -28,7 +30,11 @@ public enum Writes {
         }
         let sql = try PracticeStore.sqlDatabase(db)
         if sql.dialect.name == "sqlite" {
-            return try await gate.run { try await attempt(on: db, sqlite: true, userID: userID, body) }
+            do {
+                return try await gate.run { try await attempt(on: db, sqlite: true, userID: userID, body) }
+            } catch let error as SQLiteError where error.reason == .busy || error.reason == .busyTimeout || error.reason == .locked {
+                throw DatabaseBusy()
+            }
         }
         var tries = 0
         while true {
@@ -57,4 +63,11 @@ public enum Writes {
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state == "40P01" || state == "40001"
     }
+}
+
+/// Another process held the database's write lock longer than a write waits for it.
+public struct DatabaseBusy: UserFacingError {
+    public init() {}
+    public var problem: String { "the database stayed busy with another infraprep process's write for \(Writes.busyTimeoutMilliseconds / 1000) s" }
+    public var fix: String { "try again in a moment; nothing was written" }
 }

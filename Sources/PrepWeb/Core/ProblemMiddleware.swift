@@ -1,5 +1,6 @@
 import Foundation
 import PrepCore
+import PrepStore
 import Vapor
 
 /// Turns every thrown error into a response: problem+json for the API and for clients
@@ -26,6 +27,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             }
         }
         let response = body(status: status, detail: detail, fields: fields, request: request)
+        if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "1") }
         if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allow.map(\.rawValue).joined(separator: ", ")) }
         return response
     }
@@ -65,6 +67,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                     ? "The request body must be JSON sent with Content-Type: application/json (\(abort.reason))."
                     : abort.reason
             return (abort.status, detail, nil)
+        case let busy as DatabaseBusy:
+            return (.serviceUnavailable, busy.message, nil)
         case let userFacing as any UserFacingError:
             request.logger.warning("user-facing error", metadata: ["error": .string(userFacing.message)])
             return (.internalServerError, userFacing.message, nil)
