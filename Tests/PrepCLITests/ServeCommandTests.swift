@@ -51,6 +51,19 @@ import Vapor
         try await app.asyncShutdown()
     }
 
+    @Test func refusesAPublicURLOrAllowedHostThatIsNotOne() {
+        for (arguments, message) in [
+            (["serve", "--public-url", "prep.example.org"], "--public-url 'prep.example.org' is not an http(s) address"),
+            (["serve", "--allowed-host", "http://x/"], "--allowed-host 'http://x/' is not a host name"),
+        ] {
+            #expect {
+                _ = try InfraPrepCommand.parseAsRoot(arguments)
+            } throws: { error in
+                InfraPrepCommand.message(for: error).contains(message)
+            }
+        }
+    }
+
     @Test func refusesPortsOutOfRange() {
         do {
             _ = try InfraPrepCommand.parseAsRoot(["serve", "--port", "70000"])

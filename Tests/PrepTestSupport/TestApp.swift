@@ -8,6 +8,7 @@ import VaporTesting
 @discardableResult
 public func withTestApp<T: Sendable>(
     now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_796_000_000) },
+    allowedHosts: [String] = [], publicURL: String? = nil,
     _ body: (Application, TestStorage) async throws -> T
 ) async throws -> T {
     try await withTestStorage { storage in
@@ -15,13 +16,14 @@ public func withTestApp<T: Sendable>(
         logger.logLevel = .warning
         let app = try await Application.make(.testing, logger: logger)
         do {
-            try await configure(
-                app,
-                AppConfig(
-                    storage: storage.storage, dataDirectory: storage.directory, catalog: sharedCatalog, now: now,
-                    // As a server over SQLite: people kept in memory, as `serve` does with its lock.
-                    soleWriter: storage.storage.kind == "sqlite"
-                ))
+            var config = AppConfig(
+                storage: storage.storage, dataDirectory: storage.directory, catalog: sharedCatalog, now: now,
+                // As a server over SQLite: people kept in memory, as `serve` does with its lock.
+                soleWriter: storage.storage.kind == "sqlite"
+            )
+            config.allowedHosts = allowedHosts
+            config.publicURL = publicURL
+            try await configure(app, config)
             try await waitForRevisionFeed(app)
             let result = try await body(app, storage)
             try await app.asyncShutdown()

@@ -24,11 +24,17 @@ public struct AppConfig: Sendable {
     public var dataFolderLock: DataFolderLock?
     /// Only this process writes the database (tests say so for their private databases).
     public var soleWriter: Bool
+    /// Host names (with or without a port) a loopback server also answers to: a reverse
+    /// proxy's (`--allowed-host`). Any other `Host` gets 421.
+    public var allowedHosts: [String]
+    /// Where people reach the app (`--public-url`, e.g. https://prep.example.org): the start of
+    /// every absolute link it gives out. Nil: the address it listens on.
+    public var publicURL: String?
 
     public init(
         storage: StorageConfiguration, dataDirectory: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
         contentDirectories: [String] = [], catalog: ContentCatalog? = nil, now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = .system,
-        dataFolderLock: DataFolderLock? = nil, soleWriter: Bool? = nil
+        dataFolderLock: DataFolderLock? = nil, soleWriter: Bool? = nil, allowedHosts: [String] = [], publicURL: String? = nil
     ) {
         self.storage = storage
         self.dataDirectory = dataDirectory
@@ -40,5 +46,7 @@ public struct AppConfig: Sendable {
         self.random = random
         self.dataFolderLock = dataFolderLock
         self.soleWriter = soleWriter ?? (dataFolderLock?.mode == .serving)
+        self.allowedHosts = allowedHosts
+        self.publicURL = publicURL
     }
 }

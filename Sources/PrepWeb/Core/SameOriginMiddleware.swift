@@ -10,7 +10,11 @@ struct SameOriginMiddleware: AsyncMiddleware {
         if request.headers.first(name: "Sec-Fetch-Site") == "cross-site" {
             throw Abort(.forbidden, reason: "Cross-site requests may not change data here.")
         }
-        if let origin = request.headers.first(name: .origin), origin != "null",
+        // A sandboxed frame or a redirect chain sends "null": nobody this server can vouch for.
+        if request.headers.first(name: .origin) == "null" {
+            throw Abort(.forbidden, reason: "Requests from an opaque origin (Origin: null) may not change data here.")
+        }
+        if let origin = request.headers.first(name: .origin),
             let host = request.headers.first(name: .host),
             let originHost = URLComponents(string: origin)?.hostWithPort, originHost != host
         {

@@ -37,6 +37,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RequestObservationMiddleware(metrics: metrics))
     app.middleware.use(ProblemMiddleware())
+    if HostCheckMiddleware.isLoopback(config.host) { app.middleware.use(HostCheckMiddleware(config: config)) }
     app.middleware.use(SameOriginMiddleware())
     app.middleware.use(WriteObservationMiddleware())
     app.middleware.use(try StaticFilesMiddleware())

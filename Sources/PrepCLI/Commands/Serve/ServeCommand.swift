@@ -18,11 +18,30 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .long, help: "Port to listen on; 0 picks a free one.")
     var port = 8080
 
+    @ArgumentParser.Option(
+        name: .customLong("allowed-host"),
+        help: ArgumentHelp("Another name this server answers to behind a reverse proxy (repeatable); others get 421.", valueName: "host[:port]"))
+    var allowedHosts: [String] = []
+
+    @ArgumentParser.Option(
+        name: .customLong("public-url"), help: ArgumentHelp("Where people reach the app, for the links it gives out.", valueName: "url"))
+    var publicURL: String?
+
     @OptionGroup var global: GlobalOptions
 
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
+        for allowed in allowedHosts where allowed.isEmpty || allowed.contains("/") || allowed.contains(" ") {
+            throw ValidationError("--allowed-host '\(allowed)' is not a host name; give it as it appears in the Host header, e.g. prep.example.org")
+        }
+        if let publicURL {
+            guard let url = URLComponents(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
+                url.query == nil, url.fragment == nil
+            else {
+                throw ValidationError("--public-url '\(publicURL)' is not an http(s) address; give it as https://prep.example.org")
+            }
+        }
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is out of range; use a number from 0 to 65535")
         }
@@ -62,7 +81,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let config = AppConfig(
                 storage: storage, dataDirectory: storage.kind == "sqlite" ? dataDirectory : nil,
-                host: host, port: port, contentDirectories: content.directories, dataFolderLock: lock
+                host: host, port: port, contentDirectories: content.directories, dataFolderLock: lock,
+                allowedHosts: allowedHosts, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             )
             try await configure(app, config)
         } catch {

@@ -119,11 +119,17 @@ enum SettingsController {
         return req.redirect(to: .settings, .revoked, fragment: "calendar")
     }
 
-    /// The address this request reached the app at, for links to give out.
+    /// Where links given out start: `--public-url`, else the address the server listens on
+    /// (the machine's name for an every-interface bind). Never the request's `Host`, which a
+    /// client chooses (issue #12: a rebinding page had its own name written into the feed URL).
     static func baseURL(_ req: Request) -> String {
-        let host = req.headers.first(name: .host) ?? "\(req.prep.config.host):\(req.prep.config.port)"
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
-        return "\(scheme)://\(host)"
+        let config = req.prep.config
+        if let url = config.publicURL { return url }
+        let port = req.application.http.server.shared.localAddress?.port ?? config.port
+        var host = config.host
+        if host == "0.0.0.0" || host == "::" { host = ProcessInfo.processInfo.hostName }
+        if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
+        return "http://\(host):\(port)"
     }
 
     static func currentProfile(_ req: Request) async throws -> UserProfile {
