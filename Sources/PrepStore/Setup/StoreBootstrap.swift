@@ -79,6 +79,19 @@ public enum StoreBootstrap {
     }
 
     /// A trivial query, with the driver's error turned into one a person can act on.
+    /// SQLite's `PRAGMA quick_check` (seconds at most for a large file, so run once at start):
+    /// the damage it found, or nil when the file is sound or the database is PostgreSQL.
+    public static func damage(_ db: any Database, storage: StorageConfiguration) async -> StoreError? {
+        guard case let .sqlite(path) = storage, let sql = db as? any SQLDatabase else { return nil }
+        do {
+            let rows = try await sql.raw("PRAGMA quick_check(5)").all()
+            let findings = rows.compactMap { try? $0.decode(column: "quick_check", as: String.self) }
+            return findings == ["ok"] ? nil : .damaged(path: path, detail: findings.prefix(3).joined(separator: "; "))
+        } catch {
+            return .damaged(path: path, detail: ErrorText.short(error))
+        }
+    }
+
     public static func ping(_ db: any Database, storage: StorageConfiguration) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         do {

@@ -5,6 +5,8 @@ public enum StoreError: UserFacingError, Equatable {
     case unreachable(location: String, reason: String)
     case newerSchema(location: String, unknown: [String])
     case missingDatabaseFile(path: String)
+    /// `PRAGMA quick_check` found damage; `detail` is its first findings.
+    case damaged(path: String, detail: String)
 
     public var problem: String {
         switch self {
@@ -14,6 +16,8 @@ public enum StoreError: UserFacingError, Equatable {
             "the database at \(location) was written by a newer version of InfraPrep (it has migration \(unknown.map { "'\($0)'" }.joined(separator: ", ")), which \(AppInfo.name) \(AppInfo.version) does not know)"
         case let .missingDatabaseFile(path):
             "the database file \(path) has been removed while the app was running"
+        case let .damaged(path, detail):
+            "the database file \(path) is damaged (SQLite's quick_check: \(detail))"
         }
     }
 
@@ -27,6 +31,8 @@ public enum StoreError: UserFacingError, Equatable {
             "upgrade infraprep to the newer version, or pass --data-dir with another folder"
         case .missingDatabaseFile:
             "restart infraprep to create a new one, or restore the file from a backup"
+        case .damaged:
+            "stop infraprep, then restore the file from a backup, or move it aside and start again with an empty one (the moved file keeps what can be recovered)"
         }
     }
 }

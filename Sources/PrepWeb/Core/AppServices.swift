@@ -21,10 +21,12 @@ public final class AppServices: Sendable {
     let markdown = RenderedMarkdown()
     /// Drawn pages by person and address, under the state they show.
     let pages = PageCache()
+    /// What `PRAGMA quick_check` found at start; nil when the file is sound.
+    let damage: StoreError?
 
     init(
         config: AppConfig, catalog: ContentCatalog, calculators: CalcCatalog, metrics: AppMetrics, openAPIDocument: String, localUserID: UUID, startedAt: Date,
-        environment: AppEnvironment
+        environment: AppEnvironment, damage: StoreError? = nil
     ) {
         self.config = config
         self.catalog = catalog
@@ -34,6 +36,7 @@ public final class AppServices: Sendable {
         self.localUserID = localUserID
         self.startedAt = startedAt
         self.environment = environment
+        self.damage = damage
     }
 }
 

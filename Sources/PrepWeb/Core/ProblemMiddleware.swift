@@ -74,6 +74,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             return (.internalServerError, userFacing.message, nil)
         default:
             request.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
+            // Found at start: the likely cause of any database failure, and what to do about it.
+            if let damage = request.prep.damage { return (.serviceUnavailable, damage.message, nil) }
             return (.internalServerError, "Something went wrong on the server. The request id in the X-Request-ID header identifies it in the log.", nil)
         }
     }

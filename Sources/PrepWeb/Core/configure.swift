@@ -19,11 +19,16 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         databases: app.databases, migrations: app.migrations, storage: config.storage, logger: app.logger
     )
 
+    // A damaged file opens and migrates fine and then fails page by page: say so once, at start.
+    let damage = await StoreBootstrap.damage(app.db, storage: config.storage)
+    if let damage { app.logger.critical("\(damage.message)") }
+
     let metrics = AppMetrics()
     app.prep = AppServices(
         config: config, catalog: catalog, calculators: calculators, metrics: metrics, openAPIDocument: openAPI,
         localUserID: localUser.id, startedAt: config.now(),
-        environment: AppEnvironment(catalog: catalog, clock: config.now, random: config.random, revisions: RevisionFeedLifecycle.book(for: config, app: app))
+        environment: AppEnvironment(catalog: catalog, clock: config.now, random: config.random, revisions: RevisionFeedLifecycle.book(for: config, app: app)),
+        damage: damage
     )
 
     ContentConfiguration.global.use(encoder: JSONCoding.encoder(), for: .json)
@@ -36,6 +41,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     // Outermost first: observation sees the final status of everything, errors included.
     app.middleware = Middlewares()
     app.middleware.use(RequestObservationMiddleware(metrics: metrics))
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware())
     if HostCheckMiddleware.isLoopback(config.host) { app.middleware.use(HostCheckMiddleware(config: config)) }
     app.middleware.use(SameOriginMiddleware())

@@ -45,6 +45,10 @@ enum OpsController {
             checks.append(.init(name: "database", ok: false, detail: StoreError.missingDatabaseFile(path: path).message))
             return checks + [contentCheck(req)]
         }
+        if let damage = req.prep.damage {
+            checks.append(.init(name: "database", ok: false, detail: damage.message))
+            return checks + [contentCheck(req)]
+        }
         do {
             try await StoreBootstrap.ping(req.db, storage: storage)
             checks.append(.init(name: "database", ok: true, detail: "\(storage.kind) reachable"))

@@ -21,6 +21,8 @@ struct StatusCommand: AsyncParsableCommand {
             var location: String
             /// False when the SQLite file has not been created yet (nothing is created by `status`).
             var exists: Bool
+            /// What SQLite's quick_check found wrong with the file, and what to do; absent when sound.
+            var damage: String?
         }
         struct Schema: Codable, Equatable {
             var known: Int
@@ -58,6 +60,10 @@ struct StatusCommand: AsyncParsableCommand {
         logger.logLevel = .error
         try await StandaloneStore.use(storage: storage, logger: logger) { store in
             try await StoreBootstrap.ping(store.db, storage: storage)
+            if let damage = await StoreBootstrap.damage(store.db, storage: storage) {
+                report.database.damage = damage.message
+                return
+            }
             let status = try await SchemaGuard.status(of: store.db)
             report.schema.pending = status.pending
             report.schema.unknown = status.unknown
@@ -74,6 +80,10 @@ struct StatusCommand: AsyncParsableCommand {
         lines.append("data folder:  \(report.dataDirectory)")
         let db = report.database
         lines.append("database:     \(db.kind) at \(db.location)" + (db.exists ? "" : terminal.dim(" (not created yet; `infraprep serve` creates it)")))
+        if let damage = db.damage {
+            lines.append("integrity:    " + terminal.red(damage))
+            return lines.joined(separator: "\n")
+        }
         let schema = report.schema
         if !schema.unknown.isEmpty {
             lines.append("schema:       " + terminal.red("written by a newer version (unknown: \(schema.unknown.joined(separator: ", ")))"))

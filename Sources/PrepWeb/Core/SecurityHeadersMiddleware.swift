@@ -1,0 +1,16 @@
+import Vapor
+
+/// Headers every answer carries, errors included: no content sniffing, no Referer (the
+/// calendar feed URL carries its secret in the query, and a page's address says what a
+/// person studies), and API answers are never stored by a cache (they are a person's data).
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        if request.url.path.hasPrefix("/api/"), !response.headers.contains(name: .cacheControl) {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        return response
+    }
+}
