@@ -6,6 +6,10 @@ import Vapor
 
 @testable import PrepCLI
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite struct ServeCommandTests {
     @Test func servesOnAFreePortWithAFreshDataDir() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infraprep-serve-\(UUID().uuidString.prefix(8))/nested").path
@@ -51,6 +55,22 @@ import Vapor
         try await app.asyncShutdown()
     }
 
+    /// Issue #12, finding 4: connections that say nothing are closed, so idle and half-open
+    /// ones cannot use up the process's file descriptors.
+    @Test func closesAnIdleConnection() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("infraprep-idle-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let command = try #require(
+            try InfraPrepCommand.parseAsRoot(["serve", "--port", "0", "--idle-timeout", "1", "--data-dir", dir]) as? PrepCLI.ServeCommand)
+        let app = try await command.makeApplication(environment: ["HOME": "/nonexistent"])
+        try await app.server.start(address: BindAddress.hostname("127.0.0.1", port: 0))
+        let port = try #require(app.http.server.shared.localAddress?.port)
+        let closedAfter = try await Task.detached { try IdleSocket.secondsUntilClosed(port: port, limit: 10) }.value
+        #expect(closedAfter != nil && closedAfter! < 5, "an idle connection stayed open \(closedAfter.map { "\($0) s" } ?? "10 s or more")")
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    }
+
     @Test func refusesAPublicURLOrAllowedHostThatIsNotOne() {
         for (arguments, message) in [
             (["serve", "--public-url", "prep.example.org"], "--public-url 'prep.example.org' is not an http(s) address"),
@@ -80,5 +100,27 @@ import Vapor
         } catch {
             #expect(InfraPrepCommand.message(for: error).contains("--prot"))
         }
+    }
+}
+
+/// A TCP connection that sends nothing, timing how long until the server closes it.
+enum IdleSocket {
+    static func secondsUntilClosed(port: Int, limit: Int) throws -> Double? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: limit, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let start = Date()
+        var byte: UInt8 = 0
+        let read = recv(fd, &byte, 1, 0)
+        return read == 0 ? Date().timeIntervalSince(start) : nil
     }
 }

@@ -69,6 +69,17 @@ import Testing
         #expect(PlanSettings(start: "2020-01-01").validate(taxonomy: Self.catalog.taxonomy).isEmpty, "a start in the past is allowed")
     }
 
+    /// Issue #12, finding 6: a year 0000 or 9999 is a typo, and 9999 made entries dated 10000-02-22.
+    @Test func datesOutsideTheCenturyAreRefused() {
+        for start in ["0000-01-01", "1999-12-31", "2100-01-01", "9999-12-01"] {
+            let errors = PlanSettings(start: start).validate(taxonomy: Self.catalog.taxonomy)
+            #expect(errors["start"] == "Use a start date from 2000-01-01 to 2099-12-31 (got '\(start)').")
+            #expect(throws: (any Error).self) { try build(PlanSettings(start: start)) }
+        }
+        let interview = PlanSettings(start: "2026-01-05", interviewDate: "9999-01-01").validate(taxonomy: Self.catalog.taxonomy)
+        #expect(interview["interview_date"]?.hasPrefix("Use an interview date from 2000-01-01 to 2099-12-31") == true)
+    }
+
     @Test func longTasksAreSplitIntoNumberedParts() throws {
         let plan = try build(PlanSettings(start: "2026-12-01", hoursPerDay: 1))
         let split = plan.tasks.filter { $0.parts > 1 }

@@ -9,6 +9,19 @@ import Yams
 /// The OpenAPI document and the registered routes must agree: no API or operations route
 /// undocumented, no documented route missing.
 @Suite struct OpenAPIRoutesTests {
+    /// Clients generate one function per operationId: two operations with one id collide
+    /// (issue #12: `getReadiness` named both /readyz and /api/v1/readiness).
+    @Test func operationIdsAreUnique() async throws {
+        try await withTestApp { app, _ in
+            let res = try await app.testing().sendRequest(.GET, "openapi.yaml")
+            let doc = try #require(try Yams.load(yaml: res.body.string) as? [String: Any])
+            let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            let ids = paths.values.flatMap { $0.values.compactMap { ($0 as? [String: Any])?["operationId"] as? String } }
+            #expect(ids.count > 20)
+            #expect(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted() == [])
+        }
+    }
+
     @Test func documentMatchesRegisteredRoutes() async throws {
         try await withTestApp { app, _ in
             var documented: Set<String> = []

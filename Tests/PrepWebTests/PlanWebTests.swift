@@ -256,3 +256,22 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #12, finding 6: a NUL in text was stored and read back cut short.
+@Suite struct ControlCharacterTests {
+    @Test func controlCharactersInStoredTextAreRefusedNamingThem() async throws {
+        try await withTestApp { app, _ in
+            let created = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-16"}"#)
+            let entries = try #require(try object(created)["entries"] as? [[String: Any]])
+            let task = try #require((entries.first?["task"] as? [String: Any])?["id"] as? String)
+            let notes = try await send(app, .PATCH, "api/v1/plan/tasks/\(task)", json: #"{"notes":"before\u0000after"}"#)
+            let problem = try expectProblem(notes, .unprocessableEntity)
+            #expect(problem.errors?.first { $0.field == "notes" }?.message.contains("control character U+0000") == true)
+            let name = try await send(app, .PATCH, "api/v1/me", json: #"{"display_name":"Ada\u0007"}"#)
+            #expect(name.status == .unprocessableEntity)
+            #expect(name.body.string.contains("U+0007"))
+            let fine = try await send(app, .PATCH, "api/v1/plan/tasks/\(task)", json: #"{"notes":"line one\nline\ttwo"}"#)
+            #expect(fine.status == .ok, "line breaks and tabs are text")
+        }
+    }
+}

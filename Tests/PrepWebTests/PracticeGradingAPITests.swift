@@ -251,4 +251,14 @@ import VaporTesting
             #expect(try await fetchStats(app).reviewsTotal == 0)
         }
     }
+
+    /// Issue #12, finding 6: a review dated year 1 was accepted.
+    @Test func aReviewTimeBefore2000IsRefused() async throws {
+        try await withTestApp { app, _ in
+            let item = try #require(sharedCatalog.items.first { $0.kind == .technical }?.id)
+            let res = try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(item)","rating":3,"reviewed_at":"0001-01-01T00:00:00Z"}"#)
+            let problem = try expectProblem(res, .unprocessableEntity)
+            #expect(problem.errors?.first { $0.field == "reviewed_at" }?.message.contains("from 2000-01-01 on") == true)
+        }
+    }
 }

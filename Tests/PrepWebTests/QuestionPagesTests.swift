@@ -127,3 +127,25 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #12, finding 4: one long search held the server for seconds. Searches are capped,
+/// and the answer says the limit.
+@Suite struct SearchLimitTests {
+    @Test func aSearchTooLongIsRefusedWithTheLimit() async throws {
+        try await withTestApp { app, _ in
+            let words = [
+                "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett",
+                "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+            ].joined(separator: "+")
+            let api = try await send(app, .GET, "api/v1/questions?q=\(words)")
+            #expect(api.status == .unprocessableEntity)
+            #expect(api.body.string.contains("20 different words; use at most 16"))
+            let long = String(repeating: "a", count: 5_000)
+            let page = try await send(app, .GET, "questions?q=\(long)")
+            #expect(page.status == .badRequest)
+            #expect(page.body.string.contains("5000 characters long; use at most 200"))
+            let fine = try await send(app, .GET, "api/v1/questions?q=kubernetes+gpu+scheduling")
+            #expect(fine.status == .ok)
+        }
+    }
+}

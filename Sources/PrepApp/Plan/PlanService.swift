@@ -45,6 +45,7 @@ public struct PlanService: PersonService {
         case moveIntoPast(String, today: String)
         case moveAfterPlan(String, last: String)
         case notesTooLong(Int)
+        case notesControlCharacter(String)
 
         public var problem: String {
             switch self {
@@ -54,6 +55,7 @@ public struct PlanService: PersonService {
             case let .moveIntoPast(text, today): "moved_to: \(text) is before today (\(today))"
             case let .moveAfterPlan(text, last): "moved_to: \(text) is after the plan's last day (\(last))"
             case let .notesTooLong(count): "notes: \(count) characters is more than the \(PlanService.notesLimit) a task's notes may hold"
+            case let .notesControlCharacter(control): "notes: the control character \(control) cannot be stored"
             }
         }
         public var fix: String {
@@ -64,6 +66,7 @@ public struct PlanService: PersonService {
             case .moveIntoPast: "move a task to today or a later day"
             case .moveAfterPlan: "move it to a day before the interview, or re-plan with a later interview date"
             case .notesTooLong: "keep long logs in a file and note where it is"
+            case .notesControlCharacter: "remove it (pasted terminal output can carry one); line breaks and tabs are fine"
             }
         }
     }
@@ -165,6 +168,7 @@ public struct PlanService: PersonService {
     public static func checkNotes(_ notes: String?) throws -> String? {
         let text = notes.map { $0.replacingOccurrences(of: "\r\n", with: "\n") }.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         if let text, text.count > notesLimit { throw Failure.notesTooLong(text.count) }
+        if let text, let control = ControlCharacters.first(in: text) { throw Failure.notesControlCharacter(control) }
         return text
     }
 

@@ -44,6 +44,8 @@ public struct ProfileUpdate: Sendable, Equatable, Codable {
             errors["displayName"] = "Enter a name to show on your pages."
         } else if name.count > 80 {
             errors["displayName"] = "Use at most 80 characters (this one has \(name.count))."
+        } else if let control = ControlCharacters.first(in: name) {
+            errors["displayName"] = "Remove the control character \(control) from the name."
         }
         if TimeZone(identifier: timeZone) == nil {
             errors["timeZone"] = "'\(timeZone)' is not an IANA time zone name; use one such as Europe/Berlin or America/New_York."

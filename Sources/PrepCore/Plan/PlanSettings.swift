@@ -24,17 +24,28 @@ public struct PlanSettings: Sendable, Hashable, Codable {
 
     /// Field errors keyed by the JSON field name; empty when valid. A start in the past is
     /// allowed (the tasks before today show as missed).
+    /// Plans start and interviews happen in these years: a year 0000 or 9999 is a typo, and a
+    /// plan dated from it would run off the calendar (issue #12: entries dated 10000-02-22).
+    public static let years = 2000...2099
+
     public func validate(taxonomy: Taxonomy) -> [String: String] {
         var errors: [String: String] = [:]
-        let startDay = Self.day(start)
-        if startDay == nil { errors["start"] = "Write the start date as YYYY-MM-DD (got '\(start)')." }
+        var startDay = Self.day(start)
+        if startDay == nil {
+            errors["start"] = "Write the start date as YYYY-MM-DD (got '\(start)')."
+        } else if let year = Int(start.prefix(4)), !Self.years.contains(year) {
+            errors["start"] = "Use a start date from 2000-01-01 to 2099-12-31 (got '\(start)')."
+            startDay = nil
+        }
         if !Self.hoursRange.contains(hoursPerDay) {
             errors["hours_per_day"] = "Use between 0.5 and 12 hours a day (got \(hoursPerDay)); the seed plans 2-3."
         }
         if !(1...7).contains(daysPerWeek) { errors["days_per_week"] = "Use 1 to 7 study days a week (got \(daysPerWeek))." }
         if let interviewDate {
             if let interview = Self.day(interviewDate) {
-                if let startDay, interview.number <= startDay.number {
+                if let year = Int(interviewDate.prefix(4)), !Self.years.contains(year) {
+                    errors["interview_date"] = "Use an interview date from 2000-01-01 to 2099-12-31 (got '\(interviewDate)')."
+                } else if let startDay, interview.number <= startDay.number {
                     errors["interview_date"] = "The interview (\(interviewDate)) must come after the start (\(start))."
                 }
             } else {

@@ -1,6 +1,8 @@
 /// ISO 8601 date-times read and written without Foundation: replaying a million reviews
 /// spends more time in `ISO8601DateFormatter` than in the scheduler.
 public enum ISO8601 {
+    /// 2000-01-01T00:00:00Z: nobody graded a card of this bank earlier (a year-1 date is a typo).
+    public static let earliestReview = Instant(microseconds: 946_684_800_000_000)
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         public let text: String
         public let reason: String

@@ -117,7 +117,7 @@ enum PlanAPI {
             // Bad values are named by their field, as every 422 of the API is.
             switch failure {
             case .badDate, .moveIntoPast, .moveAfterPlan: throw ValidationFailure(fields: ["moved_to": failure.message])
-            case .notesTooLong: throw ValidationFailure(fields: ["notes": failure.message])
+            case .notesTooLong, .notesControlCharacter: throw ValidationFailure(fields: ["notes": failure.message])
             case .noPlan, .unknownTask: throw failure
             }
         }

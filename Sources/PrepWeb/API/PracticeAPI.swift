@@ -40,6 +40,10 @@ enum PracticeAPI {
         var time: Instant?
         if let text = body.reviewedAt {
             do { time = try ISO8601.parse(text) } catch { errors["reviewed_at"] = error.description }
+            if let given = time, given < ISO8601.earliestReview {
+                errors["reviewed_at"] = "Use a review time from 2000-01-01 on (got '\(text)'); leave it out to use the server's clock."
+                time = nil
+            }
         }
         if let client = body.clientReviewId, client.isEmpty || client.count > 100 {
             errors["client_review_id"] = "Use a non-empty id of at most 100 characters, such as a UUID."

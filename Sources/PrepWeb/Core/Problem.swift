@@ -53,7 +53,7 @@ extension PlanService.Failure: StatusError {
         switch self {
         case .noPlan: .conflict
         case .unknownTask: .notFound
-        case .badDate, .moveIntoPast, .moveAfterPlan, .notesTooLong: .unprocessableEntity
+        case .badDate, .moveIntoPast, .moveAfterPlan, .notesTooLong, .notesControlCharacter: .unprocessableEntity
         }
     }
 }

@@ -36,6 +36,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
+    app.http.server.configuration.idleTimeout = .seconds(Int64(config.idleTimeoutSeconds))
     app.routes.defaultMaxBodySize = "1mb"
 
     // Outermost first: observation sees the final status of everything, errors included.

@@ -65,6 +65,7 @@ struct QuestionsCommand: AsyncParsableCommand {
             let suggestion = catalog.taxonomy.skills.map(\.id).min { Suggest.distance($0, skill) < Suggest.distance($1, skill) }
             throw PlainError("--skill \(skill) is not a skill", fix: "did you mean \(suggestion ?? "kubernetes")? `infraprep questions --json | jq` lists the skills in use")
         }
+        if let search, let problem = ItemQuery.textProblem(search) { throw PlainError("--search: \(problem)", fix: "search for the key words only") }
         let query = ItemQuery(kind: kind.flatMap(ItemKind.init(rawValue:)), skill: skill, tier: tier, difficulty: difficulty, text: search)
         return catalog.find(query).map {
             Row(id: $0.id, kind: $0.kind.rawValue, skill: $0.skill, tier: catalog.tier(of: $0), difficulty: $0.difficulty, title: $0.title)

@@ -27,11 +27,18 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("public-url"), help: ArgumentHelp("Where people reach the app, for the links it gives out.", valueName: "url"))
     var publicURL: String?
 
+    @ArgumentParser.Option(
+        name: .customLong("idle-timeout"), help: ArgumentHelp("Close a connection that sends and receives nothing for this long.", valueName: "seconds"))
+    var idleTimeout = 60
+
     @OptionGroup var global: GlobalOptions
 
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
+        guard (1...86_400).contains(idleTimeout) else {
+            throw ValidationError("--idle-timeout \(idleTimeout) is out of range; use 1 to 86400 seconds")
+        }
         for allowed in allowedHosts where allowed.isEmpty || allowed.contains("/") || allowed.contains(" ") {
             throw ValidationError("--allowed-host '\(allowed)' is not a host name; give it as it appears in the Host header, e.g. prep.example.org")
         }
@@ -79,11 +86,12 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let app = try await Application.make(env, logger: logger)
         do {
-            let config = AppConfig(
+            var config = AppConfig(
                 storage: storage, dataDirectory: storage.kind == "sqlite" ? dataDirectory : nil,
                 host: host, port: port, contentDirectories: content.directories, dataFolderLock: lock,
                 allowedHosts: allowedHosts, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             )
+            config.idleTimeoutSeconds = idleTimeout
             try await configure(app, config)
         } catch {
             try? await app.asyncShutdown()

@@ -15,6 +15,10 @@ enum QuestionsController {
                 return value?.isEmpty == false ? value : nil
             }
             query.text = text("q")
+            if let search = query.text, let problem = ItemQuery.textProblem(search) {
+                errors["q"] = "Too long: \(problem)."
+                query.text = nil
+            }
             if let raw = text("kind") {
                 query.kind = ItemKind(rawValue: raw)
                 if query.kind == nil { errors["kind"] = "Unknown kind '\(raw)'; use one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))." }

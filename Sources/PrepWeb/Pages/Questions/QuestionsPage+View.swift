@@ -18,9 +18,12 @@ struct QuestionsPage {
 
     private func filterForm() -> Node {
         el("form", .init("method", "get"), .init("action", SiteURL.questions.path), .class("filters"), .init("role", "search")) {
-            el("div", .class("field grow")) {
+            el("div", .class(model.errors["q"] == nil ? "field grow" : "field grow invalid")) {
                 el("label", .init("for", "q")) { "Search" }
-                el("input", .id("q"), .name("q"), .type("search"), .value(model.query.text ?? ""), .init("placeholder", "e.g. KV cache, OOMKilled, PromQL rate"))
+                el(
+                    "input", .id("q"), .name("q"), .type("search"), .value(model.query.text ?? ""), .init("maxlength", String(ItemQuery.maxTextCharacters)),
+                    .init("placeholder", "e.g. KV cache, OOMKilled, PromQL rate"))
+                if let error = model.errors["q"] { el("p", .class("field-error"), .init("role", "alert")) { error } }
             }
             select("kind", label: "Kind", selected: model.query.kind?.rawValue, options: ItemKind.allCases.map { ($0.rawValue, $0.title) })
             select("skill", label: "Skill", selected: model.query.skill, options: model.skills.map { ($0.id, $0.name) })
