@@ -32,6 +32,37 @@ import Testing
         #expect(result.firstErrorLine == "Error: --data-dir \(scratch)/taken is a file, not a folder; pass a folder path, or move the file away")
     }
 
+    /// Issue #12, finding 6: these three answered with a raw error (NSCocoaErrorDomain 512,
+    /// SocketAddressError.UnknownHost, and a file that is not a database blamed on permissions).
+    @Test func dataDirBelowAFile() throws {
+        defer { cleanUp() }
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: scratch + "/afile", contents: Data("x".utf8))
+        let result = try run(["today", "--data-dir", scratch + "/afile/sub"])
+        #expect(result.status != 0)
+        #expect(
+            result.firstErrorLine
+                == "Error: --data-dir \(scratch)/afile/sub cannot be created: \(scratch)/afile is a file, not a folder; pass a folder path, or move the file away")
+    }
+
+    @Test func hostThatIsNotAnAddress() throws {
+        defer { cleanUp() }
+        let result = try run(["serve", "--host", "999.1.1.1", "--port", "0", "--data-dir", scratch + "/data"])
+        #expect(result.status != 0)
+        #expect(result.firstErrorLine == "Error: --host 999.1.1.1 is not a valid address or resolvable name; use 127.0.0.1, localhost or 0.0.0.0")
+    }
+
+    @Test func aFileThatIsNotADatabase() throws {
+        defer { cleanUp() }
+        try FileManager.default.createDirectory(atPath: scratch + "/data", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: scratch + "/data/infraprep.sqlite", contents: Data(String(repeating: "garbage", count: 1_000).utf8))
+        for arguments in [["today"], ["serve", "--port", "0"]] {
+            let result = try run(arguments + ["--data-dir", scratch + "/data"])
+            #expect(result.status != 0)
+            #expect(result.firstErrorLine.hasPrefix("Error: \(scratch)/data/infraprep.sqlite is not a SQLite database"), "\(arguments)")
+        }
+    }
+
     @Test func dataDirNotWritable() throws {
         defer { cleanUp() }
         let result = try run(["serve", "--port", "0", "--data-dir", "/proc/infraprep"])

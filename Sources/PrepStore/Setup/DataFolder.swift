@@ -27,6 +27,9 @@ public enum DataFolder {
             try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             if let created { try? fm.removeItem(atPath: created) }
+            if let file = fileOnTheWay(to: path) {
+                throw PlainError("\(flag) \(path) cannot be created: \(file) is a file, not a folder", fix: "pass a folder path, or move the file away")
+            }
             throw PlainError("\(flag) \(path) cannot be created (\(reason(error)))", fix: "pass a folder you can write to")
         }
         try probe(path, flag: flag, cleanUp: created)
@@ -39,6 +42,17 @@ public enum DataFolder {
             throw PlainError("\(flag) \(path) is not writable", fix: "pass a folder you can write to, or fix its permissions")
         }
         try? FileManager.default.removeItem(atPath: probe)
+    }
+
+    /// The nearest existing ancestor of `path` when it is a file (which no folder can be made in).
+    private static func fileOnTheWay(to path: String) -> String? {
+        var current = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while current.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) { return isDirectory.boolValue ? nil : current.path }
+            current = current.deletingLastPathComponent()
+        }
+        return nil
     }
 
     /// The outermost folder on the way to `path` that does not exist yet.

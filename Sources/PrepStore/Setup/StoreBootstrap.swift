@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQLiteDriver
 import Foundation
 import Logging
 import PrepCore
@@ -96,6 +97,9 @@ public enum StoreBootstrap {
         guard let sql = db as? any SQLDatabase else { return }
         do {
             try await sql.raw("SELECT 1 AS ok").run()
+        } catch let error as SQLiteError where error.reason == .notADatabase {
+            guard case let .sqlite(path) = storage else { throw error }
+            throw StoreError.notADatabase(path: path)
         } catch {
             throw StoreError.unreachable(location: storage.location, reason: ErrorText.short(error))
         }

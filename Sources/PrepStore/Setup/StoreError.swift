@@ -7,6 +7,7 @@ public enum StoreError: UserFacingError, Equatable {
     case missingDatabaseFile(path: String)
     /// `PRAGMA quick_check` found damage; `detail` is its first findings.
     case damaged(path: String, detail: String)
+    case notADatabase(path: String)
 
     public var problem: String {
         switch self {
@@ -18,6 +19,8 @@ public enum StoreError: UserFacingError, Equatable {
             "the database file \(path) has been removed while the app was running"
         case let .damaged(path, detail):
             "the database file \(path) is damaged (SQLite's quick_check: \(detail))"
+        case let .notADatabase(path):
+            "\(path) is not a SQLite database (another program's file, or one damaged at its start)"
         }
     }
 
@@ -31,6 +34,8 @@ public enum StoreError: UserFacingError, Equatable {
             "upgrade infraprep to the newer version, or pass --data-dir with another folder"
         case .missingDatabaseFile:
             "restart infraprep to create a new one, or restore the file from a backup"
+        case .notADatabase:
+            "move it aside (restore it from a backup if it held your data) and start again, or pass --data-dir with another folder"
         case .damaged:
             "stop infraprep, then restore the file from a backup, or move it aside and start again with an empty one (the moved file keeps what can be recovered)"
         }

@@ -5,7 +5,11 @@ import PrepCore
 /// Finds out before anything is created whether the server could listen where asked.
 public enum PortCheck {
     public static func ensureFree(host: String, port: Int) async throws {
-        guard port != 0 else { return }
+        guard port != 0 else {
+            // Nothing to bind yet, but a name that resolves to nothing is known now.
+            do { _ = try SocketAddress.makeAddressResolvingHost(host, port: 0) } catch { throw describe(error, host: host, port: port) }
+            return
+        }
         do {
             let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -30,7 +34,7 @@ public enum PortCheck {
                 break
             }
         }
-        if error is SocketAddressError {
+        if error is SocketAddressError || error is SocketAddressError.UnknownHost {
             return PlainError("--host \(host) is not a valid address or resolvable name", fix: "use 127.0.0.1, localhost or 0.0.0.0")
         }
         return error
