@@ -134,12 +134,12 @@ import VaporTesting
 
 /// Issue #12, finding 5: headers every answer carries, errors and static files included.
 @Suite struct SecurityHeaderTests {
-    @Test func everyAnswerForbidsSniffingAndReferrersAndAPIAnswersAreNotStored() async throws {
+    @Test func everyAnswerForbidsSniffingAndCrossSiteReferrersAndAPIAnswersAreNotStored() async throws {
         try await withTestApp { app, _ in
             for path in ["/", "/plan", "/no-such-page", "/api/v1/me", "/api/v1/no-such", "/healthz", StaticAsset.stylesheet.url] {
                 let res = try await send(app, .GET, path)
                 #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff", "\(path)")
-                #expect(res.headers.first(name: "Referrer-Policy") == "no-referrer", "\(path)")
+                #expect(res.headers.first(name: "Referrer-Policy") == "same-origin", "\(path)")
                 if path.hasPrefix("/api/") { #expect(res.headers.first(name: .cacheControl) == "no-store", "\(path)") }
             }
             let stylesheet = try await send(app, .GET, StaticAsset.stylesheet.url)
