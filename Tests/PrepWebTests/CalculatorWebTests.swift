@@ -43,3 +43,15 @@ import VaporTesting
         }
     }
 }
+
+/// Found by schemathesis (issue #12): a bare or repeated query key made the calculator API
+/// answer 400 "in the request body". A bare key is an empty field; the last of a repeat wins.
+@Suite struct CalculatorQueryTests {
+    @Test func bareAndRepeatedKeysAreFieldsNotAMalformedBody() async throws {
+        try await withTestApp { app, _ in
+            let res = try await send(app, .GET, "api/v1/calc/memory?model&model=llama-3.1-8b&=null&params_b=8&params_b=70")
+            #expect(res.status != .badRequest, "\(res.body.string)")
+            #expect(!res.body.string.contains("request body"))
+        }
+    }
+}

@@ -45,8 +45,10 @@ enum CalculatorsController {
     /// `GET /api/v1/calc/{kind}?…`: the outcome, or 422 naming the field.
     static func api(_ req: Request) async throws -> Response {
         let kind = try kind(req)
+        // Read by hand: a bare `?name` or a repeated key is a field left empty or given twice
+        // (the last wins), not a malformed request body (schemathesis found the 400).
         var fields: [String: String] = [:]
-        for (name, value) in try req.query.decode([String: String].self) { fields[name] = value }
+        for item in URLComponents(string: req.url.string)?.queryItems ?? [] { fields[item.name] = item.value ?? "" }
         do {
             let outcome = try CalcRunner.run(kind, fields: fields, catalog: req.prep.calculators)
             let response = Response(status: .ok)
