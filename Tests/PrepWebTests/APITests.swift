@@ -106,3 +106,17 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #12, finding 6: duplicate JSON keys kept the first value without a word.
+@Suite struct DuplicateJSONKeyTests {
+    @Test func aKeyGivenTwiceIsRefusedNamingIt() async throws {
+        try await withTestApp { app, _ in
+            let item = try #require(sharedCatalog.items.first { $0.kind == .technical }?.id)
+            let res = try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(item)","rating":1,"rating":4}"#)
+            let problem = try expectProblem(res, .unprocessableEntity)
+            #expect(problem.errors?.first { $0.field == "rating" }?.message == "'rating' is given twice in the JSON body; send each field once.")
+            let me = try await send(app, .PATCH, "api/v1/me", json: #"{"display_name":"A","display_name":"B"}"#)
+            #expect(me.status == .unprocessableEntity)
+        }
+    }
+}

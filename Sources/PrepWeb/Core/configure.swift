@@ -32,7 +32,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     )
 
     ContentConfiguration.global.use(encoder: JSONCoding.encoder(), for: .json)
-    ContentConfiguration.global.use(decoder: JSONCoding.decoder(), for: .json)
+    ContentConfiguration.global.use(decoder: StrictJSONDecoder(base: JSONCoding.decoder()), for: .json)
 
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
