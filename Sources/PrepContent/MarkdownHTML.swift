@@ -8,7 +8,13 @@ public enum MarkdownHTML {
         if text.contains("](item:") {
             text = text.replacing(#/\]\(item:([a-z0-9-]+)\)/#) { match in "](\(itemPath(String(match.1))))" }
         }
-        return MarkdownParser().html(from: text)
+        return focusableCodeBlocks(MarkdownParser().html(from: text))
+    }
+
+    /// A code block scrolls sideways when its lines are long; keyboard users scroll it only
+    /// if it can take focus (axe-core's scrollable-region-focusable, WCAG 2.1.1).
+    static func focusableCodeBlocks(_ html: String) -> String {
+        html.contains("<pre>") ? html.replacingOccurrences(of: "<pre>", with: "<pre tabindex=\"0\">") : html
     }
 }
 
@@ -35,6 +41,6 @@ extension MarkdownHTML {
             out += "\n"
         }
         // The allowlist is the guard; escaping `<` first only keeps typed markup readable.
-        return HTMLAllowlist.clean(MarkdownParser().html(from: out))
+        return focusableCodeBlocks(HTMLAllowlist.clean(MarkdownParser().html(from: out)))
     }
 }

@@ -56,7 +56,7 @@ import VaporTesting
                 #expect(symptoms.lowerBound < details.lowerBound, "the symptoms are the prompt, shown first")
                 #expect(details.lowerBound < fix.lowerBound, "the fix is folded")
                 #expect(html.contains("What a strong answer covers"))
-                #expect(html.contains("<pre><code"), "Markdown code blocks are rendered")
+                #expect(html.contains("<pre tabindex=\"0\"><code"), "Markdown code blocks are rendered, focusable so the keyboard can scroll them")
             }
             try await app.testing().test(.GET, "questions/no-such-item", headers: ["Accept": "text/html"]) { res in
                 #expect(res.status == .notFound)

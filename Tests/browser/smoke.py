@@ -2,7 +2,8 @@
 """Browser smoke test: starts the real server, opens every top-level page in headless
 Chromium, and fails on a non-200 page, a console error or a broken internal link. Then it
 drives Practice with the keyboard only (reveal, tick key points, grade, undo, typed answer),
-once more with JavaScript off, and checks the statistics charts and the practice settings.
+once more with JavaScript off, and checks the statistics charts and the practice settings,
+and axe-core's accessibility rules on every page in both colour schemes.
 Screenshots go to a temporary folder (printed at the end); the server and its data folder
 are removed when the run ends (the server log is kept when a check failed).
 
@@ -10,6 +11,7 @@ Usage: python3 Tests/browser/smoke.py --binary .build/debug/infraprep
 """
 import argparse
 import datetime
+import importlib.util
 import json
 import os
 import re
@@ -655,6 +657,43 @@ def check_practice_settings(driver, base, results, shots):
     driver.save_screenshot(os.path.join(shots, "settings-practice-saved.png"))
 
 
+def axe_source():
+    """axe-core 4.10 as bundled by axe-selenium-python 3.0.0 (its Python wrapper needs 3.12;
+    CI installs the package with --no-deps --ignore-requires-python and the script is used
+    as it is). None when it is not installed."""
+    spec = importlib.util.find_spec("axe_selenium_python")
+    if spec is None or spec.origin is None:
+        return None
+    path = os.path.join(os.path.dirname(spec.origin), "node_modules", "axe-core", "axe.min.js")
+    return open(path, encoding="utf-8").read() if os.path.exists(path) else None
+
+
+def check_accessibility(driver, base, results, shots):
+    """axe-core on every page, in the light and the dark scheme: no serious or critical
+    violation (issue #12). The pages hold data by now: a plan, reviews, readiness answers."""
+    source = axe_source()
+    results.check(source is not None, "axe-core is installed (pip install --no-deps --ignore-requires-python axe-selenium-python==3.0.0)")
+    if source is None:
+        return
+    with urllib.request.urlopen(base + "/api/v1/sections", timeout=10) as response:
+        paths = [s["path"] for s in json.load(response)]
+    paths += ["/practice?reveal=1", "/practice/stats", "/questions/docker-layer-caching", "/questions?q=kv+cache",
+              "/cheatsheets/sheet-kubectl", "/calculators/memory"]
+    try:
+        for scheme in ("light", "dark"):
+            set_color_scheme(driver, scheme)
+            for path in paths:
+                driver.get(base + path)
+                driver.execute_script(source)
+                violations = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run().then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    ".map(v => v.id + ' (' + v.impact + ') at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))")
+                results.check(not violations, f"{scheme}: {path} has no serious or critical accessibility violation: {violations}")
+    finally:
+        set_color_scheme(driver, "light")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -709,7 +748,7 @@ def main():
             run_check(results, shots, check, driver, base, results, shots)
         run_check(results, shots, check_practice_without_javascript, base, results, shots)
         for check in (check_practice_stats, check_practice_settings, check_today_plan, check_plan_task_notes_and_move,
-                      check_readiness, check_calendar_link, check_calculator_updates_as_you_type):
+                      check_readiness, check_calendar_link, check_calculator_updates_as_you_type, check_accessibility):
             run_check(results, shots, check, driver, base, results, shots)
 
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.
