@@ -120,3 +120,16 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #12, finding 4: a gzip body inflating past the limit got a dropped connection.
+@Suite struct CompressedBodyTests {
+    @Test func aCompressedBodyIsAnsweredNotDropped() async throws {
+        try await withTestApp { app, _ in
+            let res = try await send(
+                app, .PATCH, "api/v1/me", json: #"{"display_name":"A"}"#, headers: ["Content-Encoding": "gzip"])
+            #expect(res.status == .unsupportedMediaType)
+            #expect(res.body.string.contains("the request body is compressed (Content-Encoding: gzip); send it without Content-Encoding"))
+            #expect(try await send(app, .PATCH, "api/v1/me", json: #"{"display_name":"A"}"#, headers: ["Content-Encoding": "identity"]).status == .ok)
+        }
+    }
+}

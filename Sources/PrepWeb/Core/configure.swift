@@ -36,6 +36,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
+    app.http.server.configuration.requestDecompression = .disabled
     app.http.server.configuration.idleTimeout = .seconds(Int64(config.idleTimeoutSeconds))
     app.routes.defaultMaxBodySize = "1mb"
 
@@ -46,6 +47,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(ProblemMiddleware())
     if HostCheckMiddleware.isLoopback(config.host) { app.middleware.use(HostCheckMiddleware(config: config)) }
     app.middleware.use(SameOriginMiddleware())
+    app.middleware.use(ContentEncodingMiddleware())
     app.middleware.use(WriteObservationMiddleware())
     app.middleware.use(try StaticFilesMiddleware())
 
