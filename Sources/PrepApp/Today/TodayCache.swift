@@ -25,11 +25,12 @@ public final class TodayCache: Sendable {
         self.capacity = capacity
     }
 
-    func summary(for key: Key, at now: Instant) -> TodayService.Summary? {
+    /// The kept summary and the moment it stops being true.
+    func summary(for key: Key, at now: Instant) -> (summary: TodayService.Summary, until: Instant)? {
         guard key.revision != nil else { return nil }
         return entries.withLock { entries in
             guard let entry = entries[key.userID], entry.key == key, now < entry.until else { return nil }
-            return entry.summary
+            return (entry.summary, entry.until)
         }
     }
 

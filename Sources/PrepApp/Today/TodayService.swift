@@ -24,17 +24,23 @@ public struct TodayService: PersonService {
     }
 
     public func summary() async throws -> Summary {
+        try await summaryAndExpiry().summary
+    }
+
+    /// The summary and the first moment it could change with no write, so a page showing it
+    /// can expire then without asking again; nil where nothing is kept (no revision read).
+    public func summaryAndExpiry() async throws -> (summary: Summary, changesAt: Instant?) {
         let key = TodayCache.Key(userID: userID, revision: context.revision, zone: timeZone.identifier, day: context.today.number)
-        if let kept = context.environment.today.summary(for: key, at: now) { return kept }
+        if let kept = context.environment.today.summary(for: key, at: now) { return (kept.summary, kept.until) }
         let (plan, day) = try await context.plans.today()
         let session = try await context.practice.session(plan: plan, cards: false)
         let reviews = session.entries.filter { !$0.isNew }.count
         let summary = Summary(
             plan: plan, day: day, reviewsWaiting: reviews, newWaiting: session.entries.count - reviews,
             streakDays: try await context.practice.streak())
-        if key.revision != nil {
-            context.environment.today.keep(summary, for: key, until: try await context.practice.changesByTime())
-        }
-        return summary
+        guard key.revision != nil else { return (summary, nil) }
+        let until = try await context.practice.changesByTime()
+        context.environment.today.keep(summary, for: key, until: until)
+        return (summary, until)
     }
 }

@@ -60,6 +60,6 @@ struct ContentLines {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
+        scalar != "\t" && ControlCharacters.isASCIIControl(scalar)
     }
 }

@@ -18,10 +18,12 @@ enum PlanAPI {
 
     static func today(_ req: Request) async throws -> Response {
         let context = try await req.context()
+        var changesAt: Instant?
         return try await req.cachedPage(
-            for: context, lifetime: { .until(try await context.practice.changesByTime()) },
+            for: context, lifetime: { changesAt.map(PageLifetime.until) ?? .notKept },
             draw: { _ in
-                let summary = try await context.todayService.summary()
+                let (summary, expiry) = try await context.todayService.summaryAndExpiry()
+                changesAt = expiry
                 return try await Today(day: summary.day, practice: .init(reviews: summary.reviewsWaiting, new: summary.newWaiting)).encodeResponse(for: req)
             })
     }

@@ -75,14 +75,6 @@ final class PageCache: Sendable {
         self.byteBudget = byteBudget
     }
 
-    func page(_ key: Key, stamp: Stamp, at now: Instant) -> Page? {
-        state.withLockedValue { state in
-            guard let entry = state.entries[key], entry.stamp == stamp else { return nil }
-            if let until = entry.until, now >= until { return nil }
-            return entry.page
-        }
-    }
-
     /// The kept page, or who draws it: after a write, fifty requests for one page cost one
     /// drawing, not fifty (they would all miss at once).
     func claim(_ key: Key, stamp: Stamp, at now: Instant) -> Claim {
@@ -131,7 +123,6 @@ final class PageCache: Sendable {
         }
     }
 
-    var count: Int { state.withLockedValue { $0.entries.count } }
     /// Pages drawn for keeping since start (misses that drew, not those that waited).
     var drawings: Int { state.withLockedValue { $0.drawings } }
 }

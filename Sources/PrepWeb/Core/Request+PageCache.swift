@@ -40,7 +40,7 @@ extension Request {
         case .wait:
             if let page = await cache.wait(key, stamp: stamp) { return page.response(filling: values) }
             // The drawing failed or was not a page to keep: draw this one alone.
-            return try await draw(holes.map { $0.value(at: now) })
+            return try await draw(values)
         case .draw:
             break
         }

@@ -12,18 +12,24 @@ enum PlanController {
         try await req.context().plans
     }
 
+    /// Kept until the summary it shows can change by time (the summary knows when).
     static func today(_ req: Request) async throws -> Response {
         let context = try await req.context()
+        var changesAt: Instant?
         return try await req.cachedPage(
-            for: context, lifetime: { .until(try await context.practice.changesByTime()) },
+            for: context, lifetime: { changesAt.map(PageLifetime.until) ?? .notKept },
             draw: { _ in
-                HTMLResponse.page(TodayPage(model: try await todayModel(req, context: context, form: nil, errors: [:])).render())
+                let (summary, expiry) = try await context.todayService.summaryAndExpiry()
+                changesAt = expiry
+                return HTMLResponse.page(TodayPage(model: try await todayModel(req, context: context, summary: summary, form: nil, errors: [:])).render())
             })
     }
 
-    static func todayModel(_ req: Request, context: ServiceContext? = nil, form: PlanForm?, errors: [String: String]) async throws -> TodayPageModel {
+    static func todayModel(
+        _ req: Request, context: ServiceContext? = nil, summary: TodayService.Summary? = nil, form: PlanForm?, errors: [String: String]
+    ) async throws -> TodayPageModel {
         let context = if let context { context } else { try await req.context() }
-        let summary = try await context.todayService.summary()
+        let summary = if let summary { summary } else { try await context.todayService.summary() }
         let today = context.today
         let flash: String? = req.flash == .created ? "Your plan is ready." : nil
         return TodayPageModel(
