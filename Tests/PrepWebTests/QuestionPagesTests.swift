@@ -144,6 +144,7 @@ import VaporTesting
             let page = try await send(app, .GET, "questions?q=\(long)")
             #expect(page.status == .badRequest)
             #expect(page.body.string.contains("5000 characters long; use at most 200"))
+            #expect(page.body.string.contains("value=\"\(long)\""), "the refused search stays in the box, nothing typed is lost")
             let fine = try await send(app, .GET, "api/v1/questions?q=kubernetes+gpu+scheduling")
             #expect(fine.status == .ok)
         }

@@ -17,7 +17,6 @@ enum QuestionsController {
             query.text = text("q")
             if let search = query.text, let problem = ItemQuery.textProblem(search) {
                 errors["q"] = "Too long: \(problem)."
-                query.text = nil
             }
             if let raw = text("kind") {
                 query.kind = ItemKind(rawValue: raw)

@@ -31,7 +31,10 @@ struct QuestionsPageModel {
     var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 
     static func make(catalog: ContentCatalog, query: ItemQuery, page: Int, pageSize: Int = 50, errors: [String: String] = [:]) -> QuestionsPageModel {
-        let found = catalog.find(query)
+        // A refused search lists everything; its text stays in the box to be shortened.
+        var searched = query
+        if errors["q"] != nil { searched.text = nil }
+        let found = catalog.find(searched)
         let start = min((page - 1) * pageSize, found.count)
         let slice = found[start..<min(start + pageSize, found.count)]
         return QuestionsPageModel(

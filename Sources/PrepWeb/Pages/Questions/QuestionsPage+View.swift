@@ -55,7 +55,7 @@ struct QuestionsPage {
         el("section", .aria("label", "Results")) {
             el("p", .class("count"), .init("role", "status")) {
                 let what = model.total == 1 ? "1 item" : "\(model.total) items"
-                if let text = model.query.text, !text.isEmpty { "\(what) for “\(text)”, most relevant first" } else { what }
+                if let text = model.query.text, !text.isEmpty, model.errors["q"] == nil { "\(what) for “\(text)”, most relevant first" } else { what }
             }
             if model.rows.isEmpty {
                 el("p") { "Nothing matches. Try fewer filters or other words." }
