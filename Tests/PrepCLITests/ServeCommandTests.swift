@@ -20,7 +20,7 @@ import Vapor
 
         // MUT
         try await app.server.start(address: BindAddress.hostname("127.0.0.1", port: 0))
-        let port = try #require(app.http.server.shared.localAddress?.port)
+        let port = try #require(app.listeningAddress?.port)
         let response = try await app.client.get(URI(string: "http://127.0.0.1:\(port)/readyz"))
 
         // validation
@@ -64,7 +64,7 @@ import Vapor
             try InfraPrepCommand.parseAsRoot(["serve", "--port", "0", "--idle-timeout", "1", "--data-dir", dir]) as? PrepCLI.ServeCommand)
         let app = try await command.makeApplication(environment: ["HOME": "/nonexistent"])
         try await app.server.start(address: BindAddress.hostname("127.0.0.1", port: 0))
-        let port = try #require(app.http.server.shared.localAddress?.port)
+        let port = try #require(app.listeningAddress?.port)
         let closedAfter = try await Task.detached { try IdleSocket.secondsUntilClosed(port: port, limit: 10) }.value
         #expect(closedAfter != nil && closedAfter! < 5, "an idle connection stayed open \(closedAfter.map { "\($0) s" } ?? "10 s or more")")
         await app.server.shutdown()

@@ -8,7 +8,7 @@ import VaporTesting
 @discardableResult
 public func withTestApp<T: Sendable>(
     now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_796_000_000) },
-    allowedHosts: [String] = [], publicURL: String? = nil,
+    allowedHosts: [String] = [], publicURL: String? = nil, limits: ServerLimits = ServerLimits(),
     _ body: (Application, TestStorage) async throws -> T
 ) async throws -> T {
     try await withTestStorage { storage in
@@ -23,6 +23,7 @@ public func withTestApp<T: Sendable>(
             )
             config.allowedHosts = allowedHosts
             config.publicURL = publicURL
+            config.limits = limits
             try await configure(app, config)
             try await waitForRevisionFeed(app)
             let result = try await body(app, storage)

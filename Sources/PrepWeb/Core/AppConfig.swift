@@ -30,9 +30,8 @@ public struct AppConfig: Sendable {
     /// Where people reach the app (`--public-url`, e.g. https://prep.example.org): the start of
     /// every absolute link it gives out. Nil: the address it listens on.
     public var publicURL: String?
-    /// Seconds a connection may send and receive nothing before it is closed (`--idle-timeout`):
-    /// idle and half-open connections must not hold the process's file descriptors.
-    public var idleTimeoutSeconds: Int = 60
+    /// Timeouts and sizes of the HTTP server (`--idle-timeout`, `--header-timeout`, `--body-timeout`).
+    public var limits = ServerLimits()
 
     public init(
         storage: StorageConfiguration, dataDirectory: String? = nil, host: String = "127.0.0.1", port: Int = 8080,

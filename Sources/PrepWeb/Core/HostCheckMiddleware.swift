@@ -49,7 +49,7 @@ struct HostCheckMiddleware: AsyncMiddleware {
     /// The port this server listens on: bound (with --port 0 only known once started), or configured.
     private func port(_ request: Request) -> Int? {
         if let known = boundPort.withLockedValue({ $0 }) { return known }
-        if let bound = request.application.http.server.shared.localAddress?.port {
+        if let bound = request.application.listeningAddress?.port {
             boundPort.withLockedValue { $0 = bound }
             return bound
         }

@@ -34,11 +34,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     ContentConfiguration.global.use(encoder: JSONCoding.encoder(), for: .json)
     ContentConfiguration.global.use(decoder: StrictJSONDecoder(base: JSONCoding.decoder()), for: .json)
 
-    app.http.server.configuration.hostname = config.host
-    app.http.server.configuration.port = config.port
-    app.http.server.configuration.requestDecompression = .disabled
-    app.http.server.configuration.idleTimeout = .seconds(Int64(config.idleTimeoutSeconds))
-    app.routes.defaultMaxBodySize = "1mb"
+    app.useGuardedServer(hostname: config.host, port: config.port, limits: config.limits)
+    app.routes.defaultMaxBodySize = ByteCount(value: config.limits.maxBodyBytes)
 
     // Outermost first: observation sees the final status of everything, errors included.
     app.middleware = Middlewares()

@@ -29,15 +29,24 @@ struct ServeCommand: AsyncParsableCommand {
 
     @ArgumentParser.Option(
         name: .customLong("idle-timeout"), help: ArgumentHelp("Close a connection that sends and receives nothing for this long.", valueName: "seconds"))
-    var idleTimeout = 60
+    var idleTimeout: Double = 60
+
+    @ArgumentParser.Option(
+        name: .customLong("header-timeout"), help: ArgumentHelp("Answer 408 to a request whose head takes longer than this to arrive.", valueName: "seconds"))
+    var headerTimeout: Double = 10
+
+    @ArgumentParser.Option(
+        name: .customLong("body-timeout"), help: ArgumentHelp("Answer 408 to a request whose body takes longer than this to arrive.", valueName: "seconds"))
+    var bodyTimeout: Double = 60
 
     @OptionGroup var global: GlobalOptions
 
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
-        guard (1...86_400).contains(idleTimeout) else {
-            throw ValidationError("--idle-timeout \(idleTimeout) is out of range; use 1 to 86400 seconds")
+        for (flag, seconds) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout)]
+        where !ServerLimits.timeoutRange.contains(seconds) {
+            throw ValidationError("\(flag) \(seconds.formatted()) is out of range; use 1 to 86400 seconds")
         }
         for allowed in allowedHosts where allowed.isEmpty || allowed.contains("/") || allowed.contains(" ") {
             throw ValidationError("--allowed-host '\(allowed)' is not a host name; give it as it appears in the Host header, e.g. prep.example.org")
@@ -60,6 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
         let level = try global.resolvedLogLevel(environment: environment)
         LogBootstrap.once(level: level)
         let app = try await makeApplication(environment: environment, logLevel: level)
+        if let descriptors = FileDescriptorLimit.raiseToHardLimit() {
+            app.logger.debug("Open files allowed: \(descriptors)")
+        }
         do {
             try await app.execute()
         } catch {
@@ -91,7 +103,9 @@ struct ServeCommand: AsyncParsableCommand {
                 host: host, port: port, contentDirectories: content.directories, dataFolderLock: lock,
                 allowedHosts: allowedHosts, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
             )
-            config.idleTimeoutSeconds = idleTimeout
+            config.limits.idleTimeout = idleTimeout
+            config.limits.headerTimeout = headerTimeout
+            config.limits.bodyTimeout = bodyTimeout
             try await configure(app, config)
         } catch {
             try? await app.asyncShutdown()

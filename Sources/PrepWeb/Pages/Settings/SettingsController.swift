@@ -125,7 +125,7 @@ enum SettingsController {
     static func baseURL(_ req: Request) -> String {
         let config = req.prep.config
         if let url = config.publicURL { return url }
-        let port = req.application.http.server.shared.localAddress?.port ?? config.port
+        let port = req.application.listeningAddress?.port ?? config.port
         var host = config.host
         if host == "0.0.0.0" || host == "::" { host = ProcessInfo.processInfo.hostName }
         if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
