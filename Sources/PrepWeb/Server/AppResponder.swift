@@ -72,6 +72,12 @@ final class AppResponder: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // Nobody to answer: the client left mid-request (the parser reports the early end),
+        // the connection is closing, or the guard has answered already.
+        if !context.channel.isActive || readGuard.hasRefused || (error as? HTTPParserError) == .invalidEOFState {
+            context.close(promise: nil)
+            return
+        }
         switch error {
         case let parser as HTTPParserError:
             refuse(context, Self.problem(for: parser, sawRequestLine: readGuard.sawRequestLine, limits: limits))

@@ -108,6 +108,9 @@ final class RequestReadGuard: ChannelInboundHandler, RemovableChannelHandler {
         context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
     }
 
+    /// The guard has answered (or closed) this connection; nothing more is written to it.
+    var hasRefused: Bool { isDiscarding }
+
     private var isDiscarding: Bool {
         if case .discarding = phase { return true }
         return false
