@@ -26,6 +26,9 @@ extension InfraPrepCommand {
     /// Spelled out because in top-level code the compiler picks ParsableCommand's
     /// synchronous `main()`, which cannot run async subcommands.
     public static func runFromCommandLine() async {
+        if let problem = CommandSuggestion.problem(in: Array(CommandLine.arguments.dropFirst())) {
+            exit(withError: ValidationError(problem))
+        }
         do {
             var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

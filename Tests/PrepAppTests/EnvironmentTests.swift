@@ -19,29 +19,31 @@ import Testing
         #expect(RandomSource.system.next() != RandomSource.system.next())
     }
 
-    @Test func aGradeIsRecordedAtTheClocksTimeWithTheSeededFuzz() async throws {
+    /// The fuzz is decided by the card (`FuzzSeed`), so the grade schedules what the preview
+    /// showed (issue #13, bug 3), whatever the environment's random source.
+    @Test func aGradeIsRecordedAtTheClocksTimeWithTheFuzzThePreviewShowed() async throws {
         let fixed = try ISO8601.parse("2026-05-04T10:00:00Z")
-        var dues: [Instant] = []
-        for _ in 0..<2 {
-            try await withTestStore { store, user in
-                let environment = AppEnvironment(catalog: sharedCatalog, clock: { fixed.date }, random: .seeded(7))
-                let context = try await ServiceContext.forUser(user.id, db: store.db, environment: environment)
-                #expect(context.now == fixed)
-                let item = try #require(sharedCatalog.items.first { $0.kind == .technical })
-                // A card far enough along that fuzz applies: several good reviews a week apart.
-                var outcome: ReviewOutcome?
-                for week in 0..<4 {
-                    let at = fixed.adding(microseconds: -Int64(4 - week) * 7 * 86_400_000_000)
-                    outcome = try await context.practice.grade(itemID: item.id, rating: .good, time: at)
-                }
-                dues.append(try #require(outcome).card.due)
-                let sql = try #require(store.db as? any SQLDatabase)
-                let rows = try await sql.raw("SELECT recorded_us FROM srs_reviews").all()
-                let recorded = try rows.map { try $0.decode(column: "recorded_us", as: Int64.self) }
-                #expect(recorded.count == 4 && recorded.allSatisfy { $0 == fixed.microseconds })
+        try await withTestStore { store, user in
+            let environment = AppEnvironment(catalog: sharedCatalog, clock: { fixed.date }, random: .seeded(7))
+            let context = try await ServiceContext.forUser(user.id, db: store.db, environment: environment)
+            #expect(context.now == fixed)
+            let item = try #require(sharedCatalog.items.first { $0.kind == .technical })
+            // A card far enough along that fuzz applies: several good reviews a week apart.
+            for week in 0..<3 {
+                let at = fixed.adding(microseconds: -Int64(4 - week) * 7 * 86_400_000_000)
+                _ = try await context.practice.grade(itemID: item.id, rating: .good, time: at)
             }
+            let card = try #require(try await PracticeStore.cards(userID: user.id, itemIDs: [item.id], on: store.db)[item.id])
+            let entry = PracticeService.Entry(item: item, card: card, isNew: false)
+            let preview = context.practice.preview(entry, scheduler: try await context.practice.scheduler())
+            let outcome = try await context.practice.grade(itemID: item.id, rating: .good)
+            #expect(outcome.card.due == preview[.good]?.due)
+            #expect(outcome.card.due.wholeDays(since: fixed) >= 3, "long enough for fuzz to apply")
+            let sql = try #require(store.db as? any SQLDatabase)
+            let rows = try await sql.raw("SELECT recorded_us FROM srs_reviews").all()
+            let recorded = try rows.map { try $0.decode(column: "recorded_us", as: Int64.self) }
+            #expect(recorded.count == 4 && recorded.allSatisfy { $0 == fixed.microseconds })
         }
-        #expect(dues[0] == dues[1])
     }
 
     @Test func calendarTokensComeFromTheEnvironmentsSource() async throws {

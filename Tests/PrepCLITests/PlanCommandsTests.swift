@@ -67,12 +67,12 @@ import Testing
         let id = try #require(missed["id"] as? String)
 
         let moved = try cli.run(["plan", "move", id, "--to", "today", "--data-dir", dir])
-        #expect(moved.status == 0 && moved.stdout.contains("moved to \(day["date"] as? String ?? "?")"), "\(moved.stdout)\(moved.stderr)")
+        #expect(moved.status == 0 && moved.stdout.hasPrefix("Moved “") && moved.stdout.contains(" \(day["date"] as? String ?? "?")."), "\(moved.stdout)\(moved.stderr)")
         let past = try cli.run(["plan", "move", id, "--to", "2020-01-01", "--data-dir", dir])
         #expect(past.status != 0 && past.firstErrorLine.contains("--to: 2020-01-01 is before today"))
         let neither = try cli.run(["plan", "move", id, "--data-dir", dir])
         #expect(neither.status != 0 && neither.stderr.contains("give --to YYYY-MM-DD"))
-        #expect(try cli.run(["plan", "move", id, "--back", "--data-dir", dir]).stdout.contains("on its planned day"))
+        #expect(try cli.run(["plan", "move", id, "--back", "--data-dir", dir]).stdout.contains("is back on its planned day"))
 
         let empty = try cli.run(["plan", "note", id, "--data-dir", dir])
         #expect(empty.status == 0 && empty.stdout.contains("No notes for"))

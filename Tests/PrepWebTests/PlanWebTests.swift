@@ -78,9 +78,49 @@ import VaporTesting
             let id = try #require((entries.first?["task"] as? [String: Any])?["id"] as? String)
             let form = "task_id=\(id)&done=1&return_to=//evil.example/"
             let res = try await send(app, .POST, "plan/tasks/done", form: form)
-            #expect(res.status == .seeOther && res.headers.first(name: .location) == "/")
+            #expect(res.status == .seeOther && res.headers.first(name: .location)?.hasPrefix("/#task-") == true)
             let back = try await send(app, .POST, "plan/tasks/done", form: "task_id=\(id)&done=0&return_to=/plan%23week-1")
             #expect(back.headers.first(name: .location) == "/plan#week-1")
+        }
+    }
+
+    /// Issue #13, bug 5: a task page named two weeks as if one ("Plan · week 2" over
+    /// "Curriculum week 3"), a task moved into week 3 kept "(week 1)" in the calendar, and a move
+    /// could put 300 minutes on a 2.5-hour day with nothing said.
+    @Test func aMovedTaskJoinsItsNewWeekAndTheMoveSaysWhereAndWhenADayIsOverloaded() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-23","hours_per_day":1}"#)
+            let day = try #require(try json(try await send(app, .GET, "api/v1/today"))["day"] as? [String: Any])
+            let missed = try #require((day["missed"] as? [[String: Any]])?.first?["task"] as? [String: Any])
+            let id = try #require(missed["id"] as? String)
+            #expect(missed["week"] as? Int == 1)
+            let target = "2026-12-07"  // a Monday, in week 3 of a plan that starts on 2026-11-23
+
+            let moved = try await send(app, .POST, "plan/tasks/move", form: "task_id=\(id)&to=\(target)&return_to=/plan")
+            let anchor = "task-" + id.replacingOccurrences(of: "#", with: "-")
+            let location = try #require(moved.headers.first(name: .location))
+            #expect(location == "/plan?moved=\(id.replacingOccurrences(of: "#", with: "%23"))&to=\(target)#\(anchor)", "\(location)")
+            let page = try await send(app, .GET, String(location.dropFirst().prefix { $0 != "#" }))
+            let name = try #require(missed["text"] as? String)
+            #expect(page.body.string.contains("Moved “\(name)") && page.body.string.contains("to Mon 2026-12-07."), "says where the task went")
+            #expect(page.body.string.contains("more than your 1 h a day"), "the day now holds more than the daily hour")
+
+            let entries = try #require(try json(try await send(app, .GET, "api/v1/plan"))["entries"] as? [[String: Any]])
+            let task = try #require(entries.first { ($0["task"] as? [String: Any])?["id"] as? String == id })
+            #expect((task["task"] as? [String: Any])?["week"] as? Int == 3, "the moved task is in week 3 now")
+            let taskPage = try await send(app, .GET, "plan/tasks/\((missed["task_id"] as? String) ?? id)")
+            #expect(taskPage.body.string.contains("Plan · week 3"))
+            #expect(taskPage.body.string.contains("of the curriculum, in week 3 of your plan"), "\(taskPage.body.string)")
+
+            let link = try object(try await send(app, .POST, "api/v1/calendar/feed", json: "{}"))
+            let token = try #require((link["url"] as? String)?.components(separatedBy: "token=").last)
+            let feed = try await send(app, .GET, "calendar.ics?token=\(token)").body.string
+            let event = try #require(feed.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:study-\(target)@infraprep") })
+            #expect(event.contains("(week 3)"), "\(event)")
+
+            let ticked = try await send(app, .POST, "plan/tasks/done", form: "task_id=\(id)&return_to=/plan")
+            #expect(ticked.headers.first(name: .location) == "/plan#\(anchor)", "a tick lands back on the ticked row")
         }
     }
 
@@ -157,7 +197,7 @@ import VaporTesting
             let formPatch = try await send(app, .PATCH, "api/v1/plan/tasks/\(base)", form: "done=true")
             #expect(formPatch.status == .unsupportedMediaType, "the API reads JSON only")
             let tab = try await send(app, .POST, "plan/tasks/done", form: "task_id=\(base)&done=1&return_to=/%09/evil.example")
-            #expect(tab.headers.first(name: .location) == "/", "a path browsers would read as another host is refused")
+            #expect(tab.headers.first(name: .location) == "/#task-\(base)", "a path browsers would read as another host is refused")
         }
     }
 

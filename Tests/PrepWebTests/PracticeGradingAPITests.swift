@@ -10,6 +10,47 @@ import VaporTesting
 /// matters, on an injected clock that starts at 23:30 UTC, when the day in Berlin (00:30) is
 /// already a day later than in UTC (`MovableClock`, in PracticeTestSupport.swift).
 @Suite struct PracticeGradingAPITests {
+    /// Issue #13, bug 3: Easy previewed 8d and the grade then said 7d (the preview had no fuzz,
+    /// the grade drew its own). The fuzz is now decided by the card, before the preview.
+    @Test func theIntervalAButtonPreviewsIsTheOneTheGradeSchedules() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            try await useBerlin(app)
+            let page = try await send(app, .GET, "practice")
+            let item = try #require(attribute("data-item", in: page.body.string))
+            let easyText = try #require(Self.buttonInterval(4, in: page.body.string))
+            let queue = try await fetchQueue(app)
+            let graded = try await send(app, .POST, "practice/review", form: "item_id=\(item)&rating=4")
+            #expect(graded.headers.first(name: .location) == "/practice?graded=4&next=\(easyText)", "the button said \(easyText)")
+
+            for entry in queue.entries where entry.itemId != item {
+                let recorded = try decode(
+                    PracticeJSON.Recorded.self, try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(entry.itemId)","rating":4}"#))
+                #expect(recorded.card.due == entry.preview["easy"], "\(entry.itemId): previewed \(entry.preview["easy"] ?? "-")")
+            }
+            // Cards in review a month on, with longer and so more fuzzed intervals.
+            clock.advance(minutes: 60 * 24 * 30)
+            let later = try await fetchQueue(app)
+            #expect(later.entries.contains { !$0.new })
+            for (index, entry) in later.entries.enumerated() where !entry.new {
+                let rating = [3, 4, 2][index % 3]
+                let name = ["hard", "good", "easy"][rating - 2]
+                let recorded = try decode(
+                    PracticeJSON.Recorded.self,
+                    try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(entry.itemId)","rating":\#(rating)}"#))
+                #expect(recorded.card.due == entry.preview[name], "\(entry.itemId) \(name): previewed \(entry.preview[name] ?? "-")")
+            }
+        }
+    }
+
+    /// The interval text on a grade button of the practice page.
+    static func buttonInterval(_ key: Int, in html: String) -> String? {
+        guard let button = html.range(of: #"data-key="\#(key)""#) else { return nil }
+        let rest = html[button.upperBound...]
+        guard let start = rest.range(of: #"<span class="interval">"#), let end = rest[start.upperBound...].range(of: "</span>") else { return nil }
+        return String(rest[start.upperBound..<end.lowerBound])
+    }
+
     @Test func gradingGoodOnANewCardStartsLearningAndARetryIsRecordedOnce() async throws {
         let clock = MovableClock()
         try await withTestApp(now: clock.read) { app, _ in

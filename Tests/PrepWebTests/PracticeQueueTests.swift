@@ -21,7 +21,7 @@ import VaporTesting
             #expect(res.headers.contentType?.description.hasPrefix("application/json") == true)
             // The wire format is snake_case.
             let raw = try object(res)
-            #expect(Set(raw.keys) == ["date", "time_zone", "reviews_done", "new_done", "due_beyond_limit", "entries"])
+            #expect(Set(raw.keys) == ["date", "time_zone", "reviews_done", "new_done", "due_beyond_limit", "can_review_early", "entries"])
             let firstRaw = try #require((raw["entries"] as? [[String: Any]])?.first)
             #expect(Set(firstRaw.keys).isSuperset(of: ["item_id", "title", "kind", "skill", "new", "preview"]))
             #expect(firstRaw["itemId"] == nil)
@@ -119,7 +119,10 @@ import VaporTesting
         }
     }
 
-    @Test func whenNothingElseIsLeftALearningStepDueWithinTwentyMinutesIsShownEarly() async throws {
+    /// Issue #13, bugs 2 and 6: with nothing else left, a learning step due soon was served at
+    /// once (Hard "next review in 6m", then the same card), and Statistics said nothing was due
+    /// while Practice showed a review. Now it waits, and is offered early on request.
+    @Test func whenNothingElseIsLeftALearningStepIsOfferedEarlyNotServed() async throws {
         let clock = MovableClock()
         try await withTestApp(now: clock.read) { app, _ in
             try await useBerlin(app)
@@ -129,12 +132,31 @@ import VaporTesting
                 #expect(res.status == .created, "\(id)")
             }
             let queue = try await fetchQueue(app)
-            #expect(queue.entries.count == 1)
-            let entry = try #require(queue.entries.first)
-            #expect(entry.new == false)
-            #expect(ids.contains(entry.itemId))
-            #expect(entry.card?.due == "2026-11-29T23:40:00+00:00")
+            #expect(queue.entries.isEmpty, "\(queue.entries.map(\.itemId))")
+            #expect(queue.canReviewEarly)
+            #expect(queue.nextDue == "2026-11-29T23:40:00+00:00")
             #expect(queue.newDone == 5)
+            let stats = try await fetchStats(app)
+            #expect(stats.dueNow == 0, "Statistics and Practice agree: nothing is due yet")
+
+            let page = try await send(app, .GET, "practice")
+            #expect(page.body.string.contains("Nothing due right now"))
+            #expect(page.body.string.contains(#"<a id="review-early" href="/practice?early=1">Review it now</a>"#), "\(page.body.string)")
+
+            let early = try decode(PracticeJSON.Queue.self, try await send(app, .GET, "api/v1/practice/queue?early=true"))
+            let entry = try #require(early.entries.first)
+            #expect(early.entries.count == 1 && !entry.new && ids.contains(entry.itemId))
+            #expect(entry.card?.due == "2026-11-29T23:40:00+00:00")
+            let earlyPage = try await send(app, .GET, "practice?early=1")
+            #expect(earlyPage.body.string.contains(#"data-item="\#(entry.itemId)""#))
+
+            let bad = try await send(app, .GET, "api/v1/practice/queue?early=maybe")
+            #expect(try expectProblem(bad, .unprocessableEntity).errors?.first?.field == "early")
+
+            clock.advance(minutes: 21)
+            let due = try await fetchQueue(app)
+            #expect(due.entries.count == 5 && !due.canReviewEarly, "past their step, all five are due")
+            #expect(try await fetchStats(app).dueNow == 5)
         }
     }
 

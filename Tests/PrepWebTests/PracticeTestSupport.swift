@@ -56,6 +56,8 @@ enum PracticeJSON {
         var reviewsDone: Int
         var newDone: Int
         var dueBeyondLimit: Int
+        var nextDue: String?
+        var canReviewEarly: Bool
         var entries: [Entry]
     }
 

@@ -277,6 +277,21 @@ def check_practice_keyboard(driver, base, results, shots):
     url = driver.current_url
     driver.execute_script("window.__samePage = true")
 
+    # Issue #13, bug 1: Space on a focused toggle or link acts on it and does not spoil the card.
+    toggle = driver.find_element(By.CSS_SELECTOR, "details.type-answer > summary")
+    driver.execute_script("arguments[0].focus()", toggle)
+    press(driver, Keys.SPACE)
+    results.check(wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, "details.type-answer").get_attribute("open") is not None),
+                  "Space on the focused 'type your answer' toggle opens it")
+    results.check(not driver.find_element(By.ID, "answer-section").is_displayed(), "Space on the focused toggle does not reveal the answer")
+    link = driver.execute_script(
+        "return Array.from(document.querySelectorAll('main a[href]')).find(a => a.offsetParent !== null && !a.closest('#answer-section'))")
+    results.check(link is not None, "the practice card has a visible link to focus")
+    driver.execute_script("arguments[0] && arguments[0].focus()", link)
+    press(driver, Keys.SPACE)
+    results.check(not driver.find_element(By.ID, "answer-section").is_displayed(), "Space on a focused link does not reveal the answer")
+    driver.execute_script("document.querySelector('details.type-answer').open = false; document.activeElement.blur(); window.scrollTo(0, 0)")
+
     press(driver, Keys.SPACE)
     results.check(wait_for(driver, lambda d: d.find_element(By.ID, "answer-section").is_displayed()), "Space reveals the answer")
     results.check(driver.current_url == url and driver.execute_script("return window.__samePage === true"), "Space reveals without loading a page")
@@ -605,7 +620,8 @@ def check_calculator_updates_as_you_type(driver, base, results, shots):
     gpus.clear()
     gpus.send_keys("1024")
     try:
-        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "results").text != before)
+        # Clearing the field recomputes too: wait for the answer to the typed count, not the first change.
+        WebDriverWait(driver, 5).until(lambda d: "gpus=1024" in d.current_url and d.find_element(By.ID, "results").text != before)
         updated = True
     except Exception:
         updated = False
@@ -787,6 +803,23 @@ def main():
             overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             results.check(overflow <= 0, f"no horizontal page scroll on {path} at phone width (overflow {overflow}px)")
             driver.save_screenshot(os.path.join(shots, f"{name}.png"))
+        # Issue #13, bug 9: the Readiness tables clipped their Evidence column at 390 px.
+        driver.get(base + "/readiness")
+        clipped = driver.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return Array.from(document.querySelectorAll('table.readiness tbody th, table.readiness td'))"
+            ".filter(c => c.getBoundingClientRect().right > w + 0.5 || c.scrollWidth > c.clientWidth + 1).length")
+        results.check(clipped == 0, f"no Readiness table cell runs past the screen or clips its text at phone width ({clipped} do)")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        results.check(overflow <= 0, f"no horizontal page scroll on /readiness at phone width (overflow {overflow}px)")
+        driver.save_screenshot(os.path.join(shots, "readiness-phone.png"))
+        # Bug 9 too: on a done task only its title is struck through, not the gap after the checkbox.
+        driver.get(base + "/plan")
+        struck = driver.execute_script(
+            "const li = document.querySelector('ul.tasks li.task.done');"
+            "if (!li) return null;"
+            "return [getComputedStyle(li).textDecorationLine, getComputedStyle(li.querySelector('a.title')).textDecorationLine]")
+        results.check(struck == ["none", "line-through"], f"a done task strikes through its title only (row, title: {struck})")
         finished = True
     finally:
         if driver is not None:

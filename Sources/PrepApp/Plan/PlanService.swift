@@ -85,13 +85,33 @@ public struct PlanService: PersonService {
     public func entries(of plan: StudyPlan) async throws -> [Entry] {
         let progress = try await PlanStore.progress(userID: userID, on: db)
         return plan.tasks.map { task in
+            var task = task
             var state = progress[task.id]
             // Lab notes live on the first part; every part shows them.
             if task.part > 1, let notes = progress[task.taskID]?.notes {
                 state = TaskProgress(taskID: task.id, done: state?.done, movedTo: state?.movedTo, notes: notes)
             }
+            // A moved task belongs to the week of its new day (issue #13, bug 5: the calendar
+            // said "week 1" for a task moved into week 3).
+            if let moved = state?.movedTo { task.week = plan.week(of: moved) ?? task.week }
             return Entry(task: task, progress: state, date: state?.movedTo ?? task.date, done: state?.done != nil)
         }
+    }
+
+    /// What the page says after a move: where the task went, and whether that day now holds
+    /// more than the daily hours (a move could put 300 minutes on a 2.5-hour day unsaid).
+    public static func moveMessage(taskID: String, to date: String, entries: [Entry], plan: StudyPlan) -> String? {
+        guard let entry = entries.first(where: { $0.task.id == taskID }) else { return nil }
+        let name = entry.task.parts > 1 ? "\(entry.task.text) (part \(entry.task.part) of \(entry.task.parts))" : entry.task.text
+        let day = PlanSettings.day(date).map { "\($0.weekdayName) \(date)" } ?? date
+        var text = entry.date == entry.task.date && entry.progress?.movedTo == nil ? "“\(name)” is back on its planned day, \(day)." : "Moved “\(name)” to \(day)."
+        let minutes = entries.filter { $0.date == date && !$0.done }.reduce(0) { $0 + $1.task.minutes }
+        let budget = Int((plan.settings.hoursPerDay * 60).rounded())
+        if minutes > budget {
+            text +=
+                " That day now has \(minutes) minutes to do, more than your \(PlanBuilder.formatHours(plan.settings.hoursPerDay)) a day: move something off it, or plan a long day."
+        }
+        return text
     }
 
     public func day() async throws -> Day {

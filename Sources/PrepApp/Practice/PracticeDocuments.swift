@@ -37,16 +37,21 @@ public struct PracticeQueueDocument: Codable, Sendable {
     public var reviewsDone: Int
     public var newDone: Int
     public var dueBeyondLimit: Int
+    /// When nothing is left: when the next card falls due.
+    public var nextDue: String?
+    /// When nothing is left but a learning step due within 20 minutes: ask again with
+    /// `early=true` to review it now.
+    public var canReviewEarly: Bool
     public var entries: [Entry]
 }
 
 extension PracticeService {
-    public func queueDocument() async throws -> PracticeQueueDocument {
-        let session = try await session()
+    public func queueDocument(early: Bool = false) async throws -> PracticeQueueDocument {
+        let session = try await session(early: early)
         let scheduler = try await scheduler()
         return PracticeQueueDocument(
             date: session.date.text, timeZone: timeZone.identifier, reviewsDone: session.reviewsDone, newDone: session.newDone,
-            dueBeyondLimit: session.dueBeyondLimit,
+            dueBeyondLimit: session.dueBeyondLimit, nextDue: session.nextDue.map(ISO8601.format), canReviewEarly: session.canReviewEarly,
             entries: session.entries.map { entry in
                 let preview = preview(entry, scheduler: scheduler)
                 return .init(

@@ -37,20 +37,24 @@ public struct PracticeService: PersonService {
         public var dueBeyondLimit: Int
         /// The next time a card falls due, when nothing is due now.
         public var nextDue: Instant?
+        /// Nothing is left but a learning step due within the learn-ahead window: it can be
+        /// reviewed now on request (`early`), as Anki offers, but is not served unasked.
+        public var canReviewEarly: Bool = false
     }
 
     public var today: LocalDay { context.today }
 
     static let learnAhead: Int64 = 20 * 60_000_000
 
-    /// Today's queue: due reviews, then new questions (see `DailySession`).
-    public func session() async throws -> Session {
-        try await session(plan: try await context.plans.plan())
+    /// Today's queue: due reviews, then new questions (see `DailySession`). With `early`, an
+    /// empty queue takes the learning step due next within the learn-ahead window.
+    public func session(early: Bool = false) async throws -> Session {
+        try await session(plan: try await context.plans.plan(), early: early)
     }
 
     /// The same with the person's plan already read (nil: no plan), as Today has it; without
     /// `cards`, reviews come without their stored cards (Today only counts them).
-    public func session(plan: StudyPlan?, cards withCards: Bool = true) async throws -> Session {
+    public func session(plan: StudyPlan?, cards withCards: Bool = true, early: Bool = false) async throws -> Session {
         let settings = try await PracticeStore.settings(userID: userID, on: db)
         let dayStart = today.start(in: timeZone)
         let done = try await PracticeStore.today(userID: userID, since: dayStart, on: db)
@@ -72,12 +76,14 @@ public struct PracticeService: PersonService {
             studiedToday: practised.filter { studiedToday.contains($0.id) }.map(candidate), reviewsDone: done.reviews,
             settings: settings, weakness: weakness, focus: focus, seed: seed
         )
+        var canReviewEarly = false
         if queue.count == 0, reviewLimit > 0 {
-            // Like Anki's learn-ahead: with nothing else left, a learning step due within
-            // 20 minutes is shown now rather than leaving the person waiting.
+            // Like Anki's learn-ahead, but asked for: served unasked, a card graded Hard came
+            // straight back ("next review in 6m", then the same card; issue #13, bug 2), and
+            // Statistics said nothing was due while Practice showed a review (bug 6).
             due = try await PracticeStore.dueItemIDs(userID: userID, now: now.adding(microseconds: Self.learnAhead), limit: 1, on: db)
                 .filter { catalog[$0] != nil }
-            queue.reviews = due
+            if early { queue.reviews = due } else { canReviewEarly = !due.isEmpty }
         }
         let cards = withCards ? try await PracticeStore.cards(userID: userID, itemIDs: queue.reviews, on: db) : [:]
         let entries =
@@ -87,7 +93,7 @@ public struct PracticeService: PersonService {
         return Session(
             date: today, entries: entries, settings: settings, reviewsDone: done.reviews, newDone: done.newItemIDs.count,
             dueBeyondLimit: max(0, dueTotal - queue.reviews.count),
-            nextDue: nextDue
+            nextDue: nextDue, canReviewEarly: canReviewEarly
         )
     }
 
@@ -102,9 +108,15 @@ public struct PracticeService: PersonService {
         try FSRS(try await PracticeStore.settings(userID: userID, on: db).scheduler)
     }
 
-    /// What each grade would schedule for an item now (no fuzz), as the buttons show it.
+    /// What each grade would schedule for an item now, fuzz included, as the buttons show it:
+    /// the grade draws the same fuzz (`FuzzSeed`), so the confirmation says what the button said.
     public func preview(_ entry: Entry, scheduler: FSRS) -> [Rating: SRSCard] {
-        scheduler.preview(entry.card?.card ?? .new(at: now), at: now)
+        let card = entry.card?.card ?? .new(at: now)
+        var configuration = scheduler.configuration
+        configuration.fuzzing = true
+        let fuzzing = (try? FSRS(configuration)) ?? scheduler
+        let (user, item) = (userID.uuidString, entry.item.id)
+        return fuzzing.preview(card, at: now) { FuzzSeed.generator(userID: user, itemID: item, card: card) }
     }
 
     public enum GradeError: UserFacingError {
@@ -136,8 +148,10 @@ public struct PracticeService: PersonService {
         let environment = context.environment
         var clock: (@Sendable () -> Instant)?
         if time == nil { clock = { environment.now } }
+        let user = userID.uuidString
         return try await PracticeStore.record(
-            submission, userID: userID, scheduler: try FSRS(settings), random: context.random.generator, recordedAt: now, clock: clock, on: db)
+            submission, userID: userID, scheduler: try FSRS(settings), fuzz: { FuzzSeed.generator(userID: user, itemID: itemID, card: $0) },
+            recordedAt: now, clock: clock, on: db)
     }
 
     public func undo() async throws -> UndoOutcome? {
@@ -162,7 +176,7 @@ public struct PracticeService: PersonService {
     }
 
     /// The first moment what practice shows could change with no write: a card becoming due
-    /// (it joins the queue), one coming within the learn-ahead window (shown early when
+    /// (it joins the queue), one coming within the learn-ahead window (offered early when
     /// nothing else is left), or the next local midnight. Kept summaries and pages expire then.
     public func changesByTime() async throws -> Instant {
         let ahead = PracticeService.learnAhead

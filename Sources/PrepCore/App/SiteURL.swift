@@ -179,6 +179,8 @@ public enum Flash: Sendable, Hashable {
     case nothingToUndo
     /// A grade was recorded; `next` is the interval as the button showed it.
     case graded(Int, next: String)
+    /// A planned task was moved to a day (or back to its own).
+    case moved(String, to: String)
 
     public var query: [(String, String)] {
         switch self {
@@ -189,12 +191,27 @@ public enum Flash: Sendable, Hashable {
         case .undone: [("undone", "1")]
         case .nothingToUndo: [("undone", "none")]
         case .graded(let rating, let next): [("graded", String(rating)), ("next", next)]
+        case .moved(let task, let day): [("moved", task), ("to", day)]
         }
+    }
+
+    /// `path` (a same-site path, perhaps with a query and a fragment) with this flash added to
+    /// its query; without a fragment of its own it gets `fragment`.
+    public func appended(to path: String, fragment: String? = nil) -> String {
+        var base = path
+        var anchor = fragment.map(SiteURL.encode)
+        if let hash = base.firstIndex(of: "#") {
+            anchor = String(base[base.index(after: hash)...])
+            base = String(base[..<hash])
+        }
+        base += (base.contains("?") ? "&" : "?") + query.map { "\(SiteURL.encode($0.0))=\(SiteURL.encode($0.1))" }.joined(separator: "&")
+        return base + (anchor.map { "#" + $0 } ?? "")
     }
 
     /// The flash a page's query carries, if any (`value(name)` reads one query item).
     public static func read(_ value: (String) -> String?) -> Flash? {
         if let graded = value("graded").flatMap(Int.init) { return .graded(graded, next: value("next") ?? "") }
+        if let task = value("moved"), let day = value("to") { return .moved(task, to: day) }
         switch value("undone") {
         case "1": return .undone
         case "none": return .nothingToUndo

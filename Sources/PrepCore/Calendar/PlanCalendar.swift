@@ -25,7 +25,8 @@ public enum PlanCalendar {
             }
             events.append(
                 CalendarEvent(
-                    uid: "study-\(date)@infraprep", title: "Study: \(tasks.count) task\(tasks.count == 1 ? "" : "s"), \(minutes) min (week \(tasks[0].week))",
+                    uid: "study-\(date)@infraprep",
+                    title: "Study: \(tasks.count) task\(tasks.count == 1 ? "" : "s"), \(minutes) min (week \(plan.week(of: date) ?? tasks[0].week))",
                     description: lines.joined(separator: "\n") + "\n\nTick them with `infraprep plan done ID` or on the Today page.",
                     start: day.instant(atMinute: startMinute, in: timeZone), durationMinutes: minutes,
                     categories: ["InfraPrep", "Study"], alarmMinutesBefore: alarmMinutes

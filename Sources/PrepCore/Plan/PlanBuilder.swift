@@ -218,7 +218,7 @@ public enum PlanBuilder {
         return out
     }
 
-    static func formatHours(_ hours: Double) -> String {
+    public static func formatHours(_ hours: Double) -> String {
         hours == hours.rounded() ? "\(Int(hours)) h" : "\(hours) h"
     }
 }

@@ -59,6 +59,18 @@ public struct FSRS: Sendable {
         return out
     }
 
+    /// What each grade would do to the card now with the fuzz `random` gives each grade (a
+    /// fresh generator per grade, as the grade itself would get): intervals to show when the
+    /// grade will draw the same fuzz (`FuzzSeed`).
+    public func preview<R: RandomNumberGenerator>(_ card: SRSCard, at time: Instant, random makeRandom: () -> R) -> [Rating: SRSCard] {
+        var out: [Rating: SRSCard] = [:]
+        for rating in Rating.allCases {
+            var random = makeRandom()
+            out[rating] = try? review(card, rating: rating, at: time, random: &random)
+        }
+        return out
+    }
+
     /// The predicted probability of recalling the card at `time` (0 before any review).
     public func retrievability(of card: SRSCard, at time: Instant) -> Double {
         guard let last = card.lastReview, let stability = card.stability else { return 0 }

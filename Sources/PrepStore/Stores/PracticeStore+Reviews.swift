@@ -15,13 +15,21 @@ extension PracticeStore {
         _ submission: ReviewSubmission, userID: UUID, scheduler: FSRS, random: R, recordedAt: Instant,
         clock: (@Sendable () -> Instant)? = nil, on db: any Database
     ) async throws -> ReviewOutcome {
+        try await record(submission, userID: userID, scheduler: scheduler, fuzz: { _ in random }, recordedAt: recordedAt, clock: clock, on: db)
+    }
+
+    /// The same, with the fuzz generator made from the card as it stands before the review
+    /// (read inside the transaction), so it can match what the grade buttons previewed.
+    public static func record<R: RandomNumberGenerator & Sendable>(
+        _ submission: ReviewSubmission, userID: UUID, scheduler: FSRS, fuzz: @escaping @Sendable (SRSCard) -> R, recordedAt: Instant,
+        clock: (@Sendable () -> Instant)? = nil, on db: any Database
+    ) async throws -> ReviewOutcome {
         if let client = submission.clientReviewID, let earlier = try await recorded(clientID: client, userID: userID, on: db) {
             guard earlier.itemID == submission.itemID else { throw ClientIDReused(clientID: client, itemID: earlier.itemID) }
             return earlier
         }
         do {
             return try await Writes.transaction(on: db, bumping: userID) { tx in
-                var random = random
                 var submission = submission
                 var recordedAt = recordedAt
                 if let clock {
@@ -31,6 +39,7 @@ extension PracticeStore {
                 let sql = try sqlDatabase(tx)
                 let existing = try await card(userID: userID, itemID: submission.itemID, on: tx)
                 let before = existing?.card ?? .new(at: submission.time)
+                var random = fuzz(before)
                 let after = try scheduler.review(before, rating: submission.rating, at: submission.time, random: &random)
                 let cardID = existing?.id ?? UUID()
                 let reps = (existing?.reps ?? 0) + 1

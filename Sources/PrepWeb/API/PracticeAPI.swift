@@ -9,7 +9,14 @@ import Vapor
 /// undo, rubric checks, statistics and settings.
 enum PracticeAPI {
     static func queue(_ req: Request) async throws -> PracticeQueueDocument {
-        try await PracticeController.service(req).queueDocument()
+        var early = false
+        switch req.query[String.self, at: "early"] {
+        case nil, "false", "0": break
+        case "true", "1": early = true
+        case let other?:
+            throw ValidationFailure(fields: ["early": "early must be true or false, not '\(other)'."], detail: "Some query parameters are invalid; see errors.")
+        }
+        return try await PracticeController.service(req).queueDocument(early: early)
     }
 
     struct Submit: Content {

@@ -7,6 +7,9 @@ struct CalcInferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infer", abstract: "Inference memory: weights at a precision plus the KV cache; the largest batch; tensor-parallel split.")
 
+    /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+    @OptionGroup var global: GlobalOptions
+
     @OptionGroup var common: CalcCommonOptions
     @Option(help: ArgumentHelp("Weights: fp32, bf16, fp16, fp8, int8 or int4 (default bf16).", valueName: "p")) var precision: String?
     @Option(name: .customLong("kv-precision"), help: ArgumentHelp("KV cache: bf16, fp16, fp8 or int8 (default bf16).", valueName: "p")) var kvPrecision: String?

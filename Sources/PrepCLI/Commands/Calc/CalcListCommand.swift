@@ -6,6 +6,9 @@ import PrepCore
 struct CalcListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "The GPU and model catalogues with their sources.", aliases: ["gpus", "models"])
 
+    /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+    @OptionGroup var global: GlobalOptions
+
     @Flag(help: "Print JSON: {gpus, models}.") var json = false
 
     struct Document: Encodable {

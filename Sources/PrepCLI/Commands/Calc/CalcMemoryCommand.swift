@@ -7,6 +7,9 @@ struct CalcMemoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memory", abstract: "Training memory per GPU: weights, gradients, Adam, master weights under ZeRO/FSDP, activations, LoRA/QLoRA.")
 
+    /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+    @OptionGroup var global: GlobalOptions
+
     @OptionGroup var common: CalcCommonOptions
     @Option(help: ArgumentHelp("Parameters, e.g. 7e9 (default: the model's).", valueName: "n")) var params: String?
     @Option(help: ArgumentHelp("Data-parallel GPUs the states are sharded over (default 1).", valueName: "n")) var gpus: String?

@@ -7,6 +7,9 @@ struct CalcServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serving capacity: decode and prefill time, replicas and GPUs for a load, cost per month and per million tokens.")
 
+    /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+    @OptionGroup var global: GlobalOptions
+
     @OptionGroup var common: CalcCommonOptions
     @Option(help: ArgumentHelp("Peak requests per second.", valueName: "n")) var qps: String?
     @Option(help: ArgumentHelp("Daily active users (instead of --qps).", valueName: "n")) var dau: String?

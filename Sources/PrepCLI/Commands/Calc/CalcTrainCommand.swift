@@ -6,6 +6,9 @@ import PrepCore
 struct CalcTrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train", abstract: "Training FLOPs (6·N·D), GPU-hours, days and cost; GPUs for a deadline, tokens for a budget.")
 
+    /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+    @OptionGroup var global: GlobalOptions
+
     @OptionGroup var common: CalcCommonOptions
     @Option(help: ArgumentHelp("Parameters, e.g. 7e9 (default: the model's active parameters).", valueName: "n")) var params: String?
     @Option(help: ArgumentHelp("Training tokens, e.g. 2e12 (default: the model's, where published).", valueName: "n")) var tokens: String?

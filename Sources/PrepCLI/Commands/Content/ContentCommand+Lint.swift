@@ -14,6 +14,9 @@ extension ContentCommand {
                 """
         )
 
+        /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+        @OptionGroup var global: GlobalOptions
+
         @Argument(help: ArgumentHelp("Folders to lint.", valueName: "dir"))
         var directories: [String] = []
 

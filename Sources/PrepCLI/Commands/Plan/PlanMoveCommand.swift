@@ -41,7 +41,8 @@ struct PlanMoveCommand: AsyncParsableCommand {
                 default: throw failure
                 }
             }
-            print("\(entry.task.text) (\(entry.task.id)): \(entry.date == entry.task.date ? "on its planned day, \(entry.date)" : "moved to \(entry.date)")")
+            let (plan, entries) = try await service.entries()
+            print(PlanService.moveMessage(taskID: entry.task.id, to: entry.date, entries: entries, plan: plan) ?? "\(entry.task.id): moved to \(entry.date)")
         }
     }
 }

@@ -16,17 +16,26 @@ struct PracticeSessionUI {
         keys.start()
         defer { keys.restore() }
         say(terminal.dim("Space reveal · t type an answer · 1 Again 2 Hard 3 Good 4 Easy · u undo · q quit"))
-        var lastItem: String?
+        var early = false
         while true {
             let service = try await serviceAt()
-            let session = try await service.session()
+            let session = try await service.session(early: early)
+            early = false
             guard let entry = session.entries.first else {
-                say("\n" + terminal.green("All done for today.") + (session.nextDue.map { " The next card is due in \(IntervalText.between(service.now, $0))." } ?? ""))
+                let next = session.nextDue.map { IntervalText.between(service.now, $0) }
+                if session.canReviewEarly, let next {
+                    say("\n" + terminal.green("Nothing due right now.") + " The next card is due in \(next): it is in its learning steps.")
+                    say("Press e to review it now, any other key to stop.")
+                    if keys.next() == "e" {
+                        early = true
+                        continue
+                    }
+                    return
+                }
+                say("\n" + terminal.green("All done for today.") + (next.map { " The next card is due in \($0)." } ?? ""))
                 if session.dueBeyondLimit > 0 { say("\(session.dueBeyondLimit) more are due beyond your daily review limit (Settings on the web page).") }
                 return
             }
-            if entry.item.id == lastItem { say(terminal.dim("(the same card again: it is in its learning steps)")) }
-            lastItem = entry.item.id
             let reviews = session.entries.filter { !$0.isNew }.count
             say("\n" + terminal.dim("── \(session.entries.count) left: \(reviews) review\(reviews == 1 ? "" : "s"), \(session.entries.count - reviews) new ──"))
             showPrompt(entry)

@@ -15,6 +15,9 @@ struct ShowCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON (shape in docs/CLI.md).")
     var json = false
 
+    /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+    @OptionGroup var global: GlobalOptions
+
     @OptionGroup var content: ContentOptions
 
     func run() async throws {

@@ -15,6 +15,9 @@ struct SRSReplayCommand: ParsableCommand {
             """
     )
 
+    /// Accepted everywhere, so a shell alias that always passes --data-dir works with every command.
+    @OptionGroup var global: GlobalOptions
+
     @Option(name: .long, help: ArgumentHelp("Read reviews from this file instead of standard input.", valueName: "file"))
     var input: String?
 

@@ -31,7 +31,7 @@ enum PlanController {
         let context = if let context { context } else { try await req.context() }
         let summary = if let summary { summary } else { try await context.todayService.summary() }
         let today = context.today
-        let flash: String? = req.flash == .created ? "Your plan is ready." : nil
+        let flash: String? = req.flash == .created ? "Your plan is ready." : try await moveFlash(req, plans: context.plans)
         return TodayPageModel(
             day: summary.day, reviewsWaiting: summary.reviewsWaiting, newWaiting: summary.newWaiting, streakDays: summary.streakDays,
             form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
@@ -98,7 +98,7 @@ enum PlanController {
         let model = PlanPageModel(
             plan: plan, entries: entries, skillNames: PlanPageModel.skillNames(entries, taxonomy: taxonomy),
             form: form ?? plan.map { PlanForm(settings: $0.settings) }, errors: errors, skills: PlanForm.ratedSkills(taxonomy),
-            flash: req.flash == .replaced ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : nil,
+            flash: req.flash == .replaced ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : try await moveFlash(req, plans: plans),
             weeks: weeks
         )
         return HTMLResponse.page(PlanPage(model: model).render(), status: status)
@@ -115,7 +115,8 @@ enum PlanController {
         let catalog = req.prep.catalog
         var titles: [String: String] = [:]
         for id in parts[0].task.items { titles[id] = catalog[id]?.title }
-        let model = PlanTaskPageModel.make(parts: parts, today: plans.context.today.text, itemTitles: titles, draft: draft, error: error, saved: saved)
+        var model = PlanTaskPageModel.make(parts: parts, today: plans.context.today.text, itemTitles: titles, draft: draft, error: error, saved: saved)
+        model.moved = try await moveFlash(req, plans: plans)
         return HTMLResponse.page(PlanTaskPage(model: model).render(), status: status)
     }
 
@@ -151,8 +152,21 @@ enum PlanController {
     static func move(_ req: Request) async throws -> Response {
         let body = try req.content.decode(MoveBody.self)
         guard let id = body.taskID, !id.isEmpty else { throw Abort(.unprocessableEntity, reason: "task_id is missing from the form; reload the page") }
-        _ = try await service(req).move(id, to: body.to ?? "")
-        return req.redirect(to: sameSite(body.returnTo), redirectType: .normal)
+        let entry = try await service(req).move(id, to: body.to ?? "")
+        // Back where the person was, at the task's row, saying where it went.
+        return req.redirect(to: Flash.moved(entry.task.id, to: entry.date).appended(to: sameSite(body.returnTo), fragment: rowAnchor(entry.task.id)), redirectType: .normal)
+    }
+
+    /// The id of a task's row in `TaskRow`, so a redirect lands on it instead of the page top.
+    static func rowAnchor(_ taskID: String) -> String {
+        "task-" + taskID.replacingOccurrences(of: "#", with: "-")
+    }
+
+    /// What a page says after `move` redirected to it; nil for any other flash.
+    static func moveFlash(_ req: Request, plans: PlanService) async throws -> String? {
+        guard case .moved(let id, let day)? = req.flash else { return nil }
+        let (plan, entries) = try await plans.entries()
+        return PlanService.moveMessage(taskID: id, to: day, entries: entries, plan: plan)
     }
 
     /// Only paths of this site: never an open redirect. Browsers drop tabs and newlines and
@@ -178,7 +192,9 @@ enum PlanController {
     static func tick(_ req: Request) async throws -> Response {
         let body = try req.content.decode(TickBody.self)
         guard let id = body.taskID, !id.isEmpty else { throw Abort(.unprocessableEntity, reason: "task_id is missing from the form; reload the page") }
-        _ = try await service(req).setDone(id, done: body.done != "0")
-        return req.redirect(to: sameSite(body.returnTo), redirectType: .normal)
+        let entry = try await service(req).setDone(id, done: body.done != "0")
+        // Back at the ticked row rather than the top of the page, unless the form named a place.
+        let back = sameSite(body.returnTo)
+        return req.redirect(to: back.contains("#") ? back : back + "#" + rowAnchor(entry.task.id), redirectType: .normal)
     }
 }

@@ -16,6 +16,8 @@ struct PlanTaskPageModel: Sendable, Equatable {
     var draft: String?
     var error: String?
     var saved = false
+    /// Where a task went after a move from this page.
+    var moved: String?
 
     var task: PlannedTask { parts[0].task }
 

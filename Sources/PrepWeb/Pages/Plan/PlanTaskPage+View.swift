@@ -10,9 +10,13 @@ struct PlanTaskPage {
         return Layout.page(title: task.text, current: .plan) {
             el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) { el("a", .href(SiteURL.plan.link(fragment: "week-\(task.week)"))) { "Plan · week \(task.week)" } }
             el("h1") { task.text }
+            if let moved = model.moved { el("p", .class("flash ok"), .init("role", "status")) { moved } }
             el("p", .class("lede")) {
                 el("span", .class("badge")) { task.kind.rawValue }
-                " Curriculum week \(task.curriculumWeek) · \(model.parts.reduce(0) { $0 + $1.task.minutes }) minutes"
+                // Two weeks, named so they are not read as one (issue #13, bug 5).
+                task.curriculumWeek == task.week
+                    ? " Week \(task.week) of the curriculum and of your plan" : " Week \(task.curriculumWeek) of the curriculum, in week \(task.week) of your plan"
+                " · \(model.parts.reduce(0) { $0 + $1.task.minutes }) minutes"
                 if model.parts.count > 1 { " in \(model.parts.count) parts" }
             }
             el("ul", .class("tasks")) {

@@ -24,7 +24,7 @@ struct TaskRow {
             if showDate { el("span", .class("date")) { entry.date + " " } }
             el("span", .class("badge")) { task.kind.rawValue }
             " "
-            el("a", .href(SiteURL.planTask(task.taskID).path)) { task.text }
+            el("a", .class("title"), .href(SiteURL.planTask(task.taskID).path)) { task.text }
             if task.parts > 1 { " (part \(task.part) of \(task.parts))" }
             el("span", .class("minutes")) { " · \(task.minutes) min" }
             if !task.items.isEmpty {

@@ -19,9 +19,9 @@ enum PracticeController {
         return try await req.cachedPage(
             for: service.context, holes: [.reviewID, .shownAt], lifetime: { try await lifetime(service, session) },
             draw: { holes in
-                let shown = try await service.session()
-                session = shown
                 let query = try? req.query.decode(PracticeQuery.self)
+                let shown = try await service.session(early: query?.early == "1")
+                session = shown
                 let model = try await PracticePageModel.make(
                     service: service, session: shown, revealed: query?.reveal == "1",
                     answer: nil, flash: req.flash?.practiceMessage, markdown: req.prep.markdown, shownAt: holes[1], clientReviewID: holes[0]
@@ -121,6 +121,8 @@ enum PracticeController {
 
 struct PracticeQuery: Content {
     var reveal: String?
+    /// "1": take the learning step due within the learn-ahead window now.
+    var early: String?
 }
 
 extension Flash {

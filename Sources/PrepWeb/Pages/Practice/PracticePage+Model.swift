@@ -24,6 +24,7 @@ struct PracticePageModel {
     var newDone: Int
     var dueBeyondLimit: Int
     var nextDue: String?
+    var canReviewEarly = false
     var revealed: Bool
     var answer: String?
     var rubric: [Rubric.Match]?
@@ -64,7 +65,7 @@ struct PracticePageModel {
         return PracticePageModel(
             entry: entry, remaining: session.entries.count, reviewsLeft: reviews, newLeft: session.entries.count - reviews,
             reviewsDone: session.reviewsDone, newDone: session.newDone, dueBeyondLimit: session.dueBeyondLimit,
-            nextDue: session.nextDue.map { IntervalText.between(service.now, $0) },
+            nextDue: session.nextDue.map { IntervalText.between(service.now, $0) }, canReviewEarly: session.canReviewEarly,
             revealed: revealed, answer: answer, rubric: rubric, buttons: buttons,
             clientReviewID: clientReviewID, shownAt: shownAt ?? String(service.now.microseconds), flash: flash,
             promptHTML: prompt, answerHTML: answerParts,

@@ -39,14 +39,23 @@ struct PracticePage {
 
     private func done() -> Node {
         el("section", .class("notice done")) {
-            el("h2") { "All done for today" }
+            el("h2") { model.canReviewEarly ? "Nothing due right now" : "All done for today" }
             if model.dueBeyondLimit > 0 {
                 el("p") {
                     "\(model.dueBeyondLimit) more card\(model.dueBeyondLimit == 1 ? " is" : "s are") due beyond your daily review limit; raise the limit in Settings to see them today."
                 }
             }
             if let next = model.nextDue {
-                el("p") { "The next card is due in \(next)." }
+                el("p", .id("next-due")) {
+                    "The next card is due in \(next)"
+                    if model.canReviewEarly {
+                        ": it is in its learning steps. "
+                        el("a", .id("review-early"), .href(SiteURL.practice.link(query: [("early", "1")]))) { "Review it now" }
+                        " or come back then."
+                    } else {
+                        "."
+                    }
+                }
             } else {
                 el("p") { "No cards are waiting. New questions come each day, as many as your daily limit allows." }
             }

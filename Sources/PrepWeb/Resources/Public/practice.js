@@ -53,14 +53,21 @@
   }
   if (form) form.addEventListener("change", suggest);
 
+  // Space on a focused link, button, toggle or field acts on that element (issue #13: it
+  // revealed the answer instead, spoiling the card); only with nothing focused does it reveal.
+  function actsOnSpace(element) {
+    if (!element || element === document.body || element === document.documentElement) return false;
+    return Boolean(element.closest("a[href], button, summary, input, select, textarea, label, [role=button], [contenteditable]"));
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
     var typing = target && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type === "text"));
     if (typing) return;
     if (event.key === " " || event.key === "Spacebar") {
+      if (actsOnSpace(target)) return;
       if (!revealed() && answer) { event.preventDefault(); reveal(); }
-      else if (target && target.type === "checkbox") { return; } // Space ticks a focused box
     } else if (event.key >= "1" && event.key <= "4") {
       if (revealed()) { event.preventDefault(); grade(event.key); }
     } else if (event.key === "u" || event.key === "U") {
