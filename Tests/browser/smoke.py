@@ -364,6 +364,87 @@ def check_practice_rubric(driver, base, results, shots):
     driver.save_screenshot(os.path.join(shots, "practice-suggestion.png"))
 
 
+def check_revealed_card_fits(driver, base, results, shots):
+    """Issue #13: once revealed, the key points and the grade bar are on screen without
+    scrolling, at desktop and phone size; keys tick key points; t opens the typed answer,
+    Ctrl+Enter checks it, and a reload keeps what was typed. Grades nothing."""
+    size = driver.get_window_size()
+    try:
+        for width, height in ((1280, 900), (390, 844)):
+            driver.set_window_size(width, height)
+            driver.get(base + "/practice")
+            press(driver, Keys.SPACE)
+            wait_for(driver, lambda d: d.find_element(By.ID, "answer-section").is_displayed())
+            time.sleep(0.6)  # the smooth scroll to the answer
+            seen = driver.execute_script(
+                "const inView = e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; };"
+                "const bar = document.getElementById('grade-bar'); const first = document.querySelector('#rubric input');"
+                "return {bar: inView(bar), first: first ? inView(first) : null};")
+            results.check(seen["bar"], f"the grade bar is on screen without scrolling at {width}x{height}")
+            results.check(seen["first"] in (True, None), f"the first key point is on screen at {width}x{height}")
+            driver.save_screenshot(os.path.join(shots, f"practice-revealed-{width}.png"))
+    finally:
+        driver.set_window_size(size["width"], size["height"])
+
+    boxes = driver.find_elements(By.CSS_SELECTOR, 'fieldset#rubric input[name="hits[]"]')
+    if len(boxes) >= 2:
+        press(driver, "j")
+        results.check(driver.execute_script("return document.activeElement.id") == "hit-1", "j moves to the next key point")
+        press(driver, "x")
+        results.check(wait_for(driver, lambda d: boxes[1].is_selected()), "x ticks the focused key point")
+        ActionChains(driver).key_down(Keys.ALT).send_keys("1").key_up(Keys.ALT).perform()
+        results.check(wait_for(driver, lambda d: boxes[0].is_selected()), "Alt+1 ticks key point 1")
+        results.check("2 of" in driver.find_element(By.ID, "suggestion").text, "the ticks update the suggestion")
+
+    driver.get(base + "/practice")
+    press(driver, "t")
+    box = driver.find_element(By.ID, "answer")
+    results.check(wait_for(driver, lambda d: d.execute_script("return document.activeElement.id") == "answer"), "t opens the typed answer and focuses it")
+    press(driver, "kubectl describe pod")
+    driver.refresh()
+    box = driver.find_element(By.ID, "answer")
+    results.check(box.get_attribute("value") == "kubectl describe pod", f"a reload keeps the typed answer ({box.get_attribute('value')!r})")
+    driver.execute_script("arguments[0].focus()", box)
+    page = driver.find_element(By.TAG_NAME, "html")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+    WebDriverWait(driver, 15).until(replaced(page))
+    results.check(driver.current_url.endswith("/practice/check"), f"Ctrl+Enter checks the typed answer ({driver.current_url})")
+    results.check(driver.execute_script("return document.activeElement.name") == "hits[]", "after a check the focus is on the key points")
+    results.check(not console_errors(driver), "the revealed card has no console errors")
+    driver.execute_script("sessionStorage.clear()")
+
+
+def check_focused_practice(driver, base, results, shots):
+    """Issue #13: "Practise now" on a question page is a session of that question alone; the
+    grade stays in it, and the set then says it is done."""
+    # A Docker question not studied yet, from the focused queue of the API.
+    status, queue = api_json(f"{base}/api/v1/practice/queue?skill=docker")
+    fresh = [e["item_id"] for e in queue.get("entries", []) if e.get("new")] if status == 200 else []
+    results.check(bool(fresh), f"GET /api/v1/practice/queue?skill=docker lists new Docker questions ({status})")
+    if not fresh:
+        return
+    item = fresh[0]
+    driver.get(f"{base}/questions/{item}")
+    links = driver.find_elements(By.ID, "practise-now")
+    results.check(bool(links), f"the question page {item} offers 'Practise now'")
+    if not links:
+        return
+    click_and_wait(driver, links[0])
+    results.check(f"/practice?item={item}" in driver.current_url, f"'Practise now' opens the focused session ({driver.current_url})")
+    results.check(card_id(driver) == item, f"the focused session shows {item} (got {card_id(driver)})")
+    progress = driver.find_element(By.ID, "progress").text
+    results.check(progress.startswith("Practising “") and "1 left of 1" in progress, f"the progress line names the set ({progress!r})")
+    press(driver, Keys.SPACE)
+    wait_for(driver, lambda d: d.find_element(By.ID, "answer-section").is_displayed())
+    driver.save_screenshot(os.path.join(shots, "practice-focused.png"))
+    press_and_wait(driver, "3")
+    results.check(f"item={item}" in driver.current_url and "graded=3" in driver.current_url, f"the grade stays in the set ({driver.current_url})")
+    done = driver.find_elements(By.CSS_SELECTOR, "section.notice.done h2")
+    results.check(bool(done) and done[0].text == "This set is done", f"the set says it is done ({done[0].text if done else None!r})")
+    results.check(not console_errors(driver), "focused practice has no console errors")
+    driver.save_screenshot(os.path.join(shots, "practice-focused-done.png"))
+
+
 def check_practice_typed_answer(driver, base, results, shots):
     """A typed answer is checked against the key points: the covered one comes back ticked."""
     driver.get(base + "/practice")
@@ -760,11 +841,12 @@ def main():
         driver.save_screenshot(os.path.join(shots, "questions-search.png"))
 
         # Practice: keyboard only, then without JavaScript, then statistics and limits.
-        for check in (check_practice_keyboard, check_practice_rubric, check_practice_typed_answer):
+        for check in (check_practice_keyboard, check_practice_rubric, check_practice_typed_answer, check_revealed_card_fits):
             run_check(results, shots, check, driver, base, results, shots)
         run_check(results, shots, check_practice_without_javascript, base, results, shots)
         for check in (check_practice_stats, check_practice_settings, check_today_plan, check_plan_task_notes_and_move,
-                      check_readiness, check_calendar_link, check_calculator_updates_as_you_type, check_accessibility):
+                      check_readiness, check_calendar_link, check_calculator_updates_as_you_type, check_accessibility,
+                      check_focused_practice):
             run_check(results, shots, check, driver, base, results, shots)
 
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.

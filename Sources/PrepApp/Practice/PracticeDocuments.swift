@@ -46,8 +46,9 @@ public struct PracticeQueueDocument: Codable, Sendable {
 }
 
 extension PracticeService {
-    public func queueDocument(early: Bool = false) async throws -> PracticeQueueDocument {
-        let session = try await session(early: early)
+    /// Today's queue, or the focus's when one is given (`early` then has nothing to add).
+    public func queueDocument(early: Bool = false, focus: PracticeFocus? = nil) async throws -> PracticeQueueDocument {
+        let session = if let focus { try await session(focus: focus).session } else { try await session(early: early) }
         let scheduler = try await scheduler()
         return PracticeQueueDocument(
             date: session.date.text, timeZone: timeZone.identifier, reviewsDone: session.reviewsDone, newDone: session.newDone,

@@ -171,8 +171,18 @@ public struct PracticeService: PersonService {
     }
 
     /// Which key points a typed answer covers, with the taxonomy's aliases as synonyms.
+    /// A behavioral answer is judged as the person's own story (`StoryRubric`); any other
+    /// against the item's key points, not counting the words the question itself uses.
     public func rubric(for item: ContentItem, answer: String) -> [Rubric.Match] {
-        Rubric.match(answer: answer, keyPoints: item.keyPoints, synonyms: Rubric.Synonyms(taxonomy: catalog.taxonomy))
+        if item.kind == .behavioral { return StoryRubric.match(answer: answer) }
+        let question = ([item.title, item.intro] + item.promptSections.map(\.markdown)).joined(separator: "\n")
+        return Rubric.match(answer: answer, keyPoints: item.keyPoints, question: question, synonyms: Rubric.Synonyms(taxonomy: catalog.taxonomy))
+    }
+
+    /// What the checklist under a revealed card lists: a story's qualities for a behavioral
+    /// question, the item's key points otherwise.
+    public static func rubricPoints(for item: ContentItem) -> [String] {
+        item.kind == .behavioral ? StoryRubric.points : item.keyPoints
     }
 
     /// The first moment what practice shows could change with no write: a card becoming due

@@ -45,11 +45,25 @@ final class RawKeys {
         let wasRaw = raw
         restore()
         defer { if wasRaw { start() } }
+        // Byte by byte, as `next()` reads: stdio's readLine would buffer the keys typed after
+        // the answer (from a pipe, all of them) where `next()` never sees them.
         var lines: [String] = []
-        while let line = readLine(strippingNewline: true) {
-            if line.isEmpty { break }
-            lines.append(line)
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            guard count == 1, byte != 0x04 else { break }
+            if byte == UInt8(ascii: "\n") {
+                let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+                if text.isEmpty { break }
+                lines.append(text)
+                line = []
+            } else {
+                line.append(byte)
+            }
         }
+        if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
         return lines.joined(separator: "\n")
     }
 }

@@ -7,6 +7,16 @@ public enum Rubric {
         /// The key point's words found in the answer, as the key point writes them.
         public var matched: [String]
         public var missing: [String]
+        /// Words of the point that the question already uses, which do not count.
+        public var ignored: [String]
+
+        public init(keyPoint: String, covered: Bool, matched: [String], missing: [String], ignored: [String] = []) {
+            self.keyPoint = keyPoint
+            self.covered = covered
+            self.matched = matched
+            self.missing = missing
+            self.ignored = ignored
+        }
     }
 
     /// Groups of words that mean the same thing in an answer.
@@ -31,31 +41,63 @@ public enum Rubric {
         func key(_ term: String) -> String { groupOf[term].map { "#\($0)" } ?? term }
     }
 
-    /// Words that carry no content in a key point.
+    /// Words that carry no content in a key point: English function words and the
+    /// boilerplate of explanations (issue #13, bug 4: "against" and "data" counted as matches).
     static let stopwords: Set<String> = [
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "is", "are", "be", "it", "its",
         "that", "this", "as", "at", "from", "not", "no", "but", "if", "when", "than", "then", "so", "can", "do",
         "doe", "how", "what", "which", "why", "per", "each", "every", "into", "use", "using", "via", "vs", "you",
         "your", "they", "their", "there", "was", "were", "has", "have", "had", "will", "would", "should", "must",
         "also", "only", "more", "most", "less", "about", "over", "under", "between", "before", "after", "e", "g", "i",
+        "against", "data", "all", "any", "both", "other", "same", "such", "some", "many", "much", "few", "one", "two",
+        "out", "up", "down", "off", "through", "while", "where", "who", "whom", "these", "those", "them", "we", "our",
+        "us", "my", "me", "he", "she", "his", "her", "been", "being", "does", "did", "done", "may", "might", "could",
+        "just", "very", "too", "not", "instead", "rather", "within", "without", "because", "since", "until", "again",
+        "once", "here", "etc", "ie", "eg", "way", "thing", "make", "get", "set", "need", "take", "keep", "first", "new",
+        "own", "even", "still", "yet", "often", "usually", "never", "always", "e.g", "i.e",
+        // The parts of names and addresses that say nothing by themselves (nvidia.com/gpu).
+        "com", "org", "io", "net", "www", "http", "https",
     ]
 
-    /// A key point counts as covered when at least half of its content words (and at least
-    /// two of them when it has two or more) appear in the answer.
-    public static func match(answer: String, keyPoints: [String], synonyms: Synonyms = Synonyms(groups: [])) -> [Match] {
-        var answerKeys = Set<String>()
-        for term in Tokenizer.terms(answer) {
-            for variant in variants(term) { answerKeys.insert(synonyms.key(variant)) }
+    /// A key point counts as covered when at least half of what it names (and at least two of
+    /// its words and numbers when it names two or more) appears in the answer. Words the
+    /// question itself uses do not count: repeating the question is not answering it. Numbers
+    /// match within 5 % ("403" answers "400"; "1.7K" answers "1,736").
+    public static func match(answer: String, keyPoints: [String], question: String = "", synonyms: Synonyms = Synonyms(groups: [])) -> [Match] {
+        func keys(_ text: String) -> Set<String> {
+            var out = Set<String>()
+            for term in Tokenizer.terms(text) {
+                for variant in variants(term) { out.insert(synonyms.key(variant)) }
+            }
+            return out
         }
+        let answerKeys = keys(answer)
+        let questionKeys = keys(question)
+        let answerNumbers = AnswerNumbers.extract(answer)
         return keyPoints.map { point in
-            let words = contentWords(point)
+            let numbers = AnswerNumbers.extract(point)
+            // Figures ("400", "1.7K", "80GB") are matched as numbers below, not as words.
+            let all = contentWords(point).filter { $0.term.first?.isNumber != true }
+            // The question's own words are given, not recalled; a point made only of them keeps them.
+            let own = all.filter { !questionKeys.contains(synonyms.key($0.term)) }
+            let words = own.isEmpty ? all : own
             var matched: [String] = []
             var missing: [String] = []
             for word in words {
                 if variants(word.term).contains(where: { answerKeys.contains(synonyms.key($0)) }) { matched.append(word.text) } else { missing.append(word.text) }
             }
-            let needed = words.count >= 2 ? max(2, (words.count + 1) / 2) : words.count
-            return Match(keyPoint: point, covered: !words.isEmpty && matched.count >= needed, matched: matched, missing: missing)
+            for number in numbers {
+                if let hit = answerNumbers.first(where: { AnswerNumbers.close($0.value, number.value) }) {
+                    matched.append(hit.text == number.text ? number.text : "\(hit.text) ≈ \(number.text)")
+                } else {
+                    missing.append(number.text)
+                }
+            }
+            let count = words.count + numbers.count
+            let needed = count >= 2 ? max(2, (count + 1) / 2) : count
+            return Match(
+                keyPoint: point, covered: count > 0 && matched.count >= needed, matched: matched, missing: missing,
+                ignored: own.isEmpty ? [] : all.filter { word in !own.contains { $0.term == word.term } }.map(\.text))
         }
     }
 

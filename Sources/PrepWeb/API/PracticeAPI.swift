@@ -16,7 +16,7 @@ enum PracticeAPI {
         case let other?:
             throw ValidationFailure(fields: ["early": "early must be true or false, not '\(other)'."], detail: "Some query parameters are invalid; see errors.")
         }
-        return try await PracticeController.service(req).queueDocument(early: early)
+        return try await PracticeController.service(req).queueDocument(early: early, focus: try PracticeController.focus(req))
     }
 
     struct Submit: Content {

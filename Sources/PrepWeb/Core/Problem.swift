@@ -61,3 +61,13 @@ extension PlanService.Failure: StatusError {
 extension ReadinessService.Failure: StatusError {
     var status: HTTPResponseStatus { .notFound }
 }
+
+/// A focus on a question that is not in the bank, or is read rather than practised.
+extension PracticeService.GradeError: StatusError {
+    var status: HTTPResponseStatus {
+        switch self {
+        case .unknownItem: .notFound
+        case .notPractised: .unprocessableEntity
+        }
+    }
+}

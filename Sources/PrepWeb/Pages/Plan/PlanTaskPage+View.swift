@@ -24,6 +24,13 @@ struct PlanTaskPage {
                     TaskRow(entry: entry, showDate: true, returnTo: SiteURL.planTask(task.taskID).path, moveTo: entry.done ? nil : max(model.today, entry.date)).node
                 }
             }
+            if !task.items.isEmpty || !task.skills.isEmpty {
+                el("p") {
+                    el("a", .class("button"), .id("practise-these"), .href(SiteURL.practice.link(query: PracticeFocus.task(task.taskID).queryItems))) {
+                        task.items.isEmpty ? "Practise this task's skills" : "Practise these questions"
+                    }
+                }
+            }
             if !task.items.isEmpty {
                 el("h2") { "Questions it drills" }
                 el("ul") {

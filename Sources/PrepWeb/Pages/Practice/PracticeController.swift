@@ -15,19 +15,30 @@ enum PracticeController {
 
     static func show(_ req: Request) async throws -> Response {
         let service = try await service(req)
+        let focus = try Self.focus(req)
         var session: PracticeService.Session?
         return try await req.cachedPage(
             for: service.context, holes: [.reviewID, .shownAt], lifetime: { try await lifetime(service, session) },
             draw: { holes in
                 let query = try? req.query.decode(PracticeQuery.self)
-                let shown = try await service.session(early: query?.early == "1")
+                let (shown, focusModel) = try await Self.session(service, focus: focus, early: query?.early == "1")
                 session = shown
-                let model = try await PracticePageModel.make(
+                var model = try await PracticePageModel.make(
                     service: service, session: shown, revealed: query?.reveal == "1",
                     answer: nil, flash: req.flash?.practiceMessage, markdown: req.prep.markdown, shownAt: holes[1], clientReviewID: holes[0]
                 )
+                model.focus = focusModel
                 return HTMLResponse.page(PracticePage(model: model).render())
             })
+    }
+
+    /// Today's session, or the focus's with what the page says of it.
+    static func session(
+        _ service: PracticeService, focus: PracticeFocus?, early: Bool = false
+    ) async throws -> (PracticeService.Session, PracticePageModel.Focus?) {
+        guard let focus else { return (try await service.session(early: early), nil) }
+        let (session, title, size) = try await service.session(focus: focus)
+        return (session, .init(title: title, size: size, items: focus.queryItems, query: encoded(focus) ?? ""))
     }
 
     /// A drawn card stays true until practice changes by time, and until its button
@@ -46,10 +57,12 @@ enum PracticeController {
         var itemID: String?
         var answer: String?
         var shownAt: Int64?
+        var focus: String?
         enum CodingKeys: String, CodingKey {
             case itemID = "item_id"
             case answer
             case shownAt = "shown_at"
+            case focus
         }
     }
 
@@ -57,11 +70,12 @@ enum PracticeController {
     static func check(_ req: Request) async throws -> Response {
         let form = try req.content.decode(CheckForm.self)
         let service = try await service(req)
-        let session = try await service.session()
-        let model = try await PracticePageModel.make(
+        let (session, focus) = try await Self.session(service, focus: try Self.focus(req, encoded: form.focus ?? ""))
+        var model = try await PracticePageModel.make(
             service: service, session: session, revealed: true,
             answer: form.answer ?? "", flash: nil, markdown: req.prep.markdown, expectedItem: form.itemID, shownAt: form.shownAt.map(String.init)
         )
+        model.focus = focus
         return HTMLResponse.page(PracticePage(model: model).render())
     }
 
@@ -71,12 +85,14 @@ enum PracticeController {
         var clientReviewID: String?
         var shownAt: Int64?
         var hits: [Int]?
+        var focus: String?
         enum CodingKeys: String, CodingKey {
             case itemID = "item_id"
             case rating
             case clientReviewID = "client_review_id"
             case shownAt = "shown_at"
             case hits
+            case focus
         }
     }
 
@@ -87,9 +103,10 @@ enum PracticeController {
             throw Abort(.unprocessableEntity, reason: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
         }
         let service = try await service(req)
+        let focus = try Self.focus(req, encoded: form.focus ?? "")
         let item = req.prep.catalog[itemID]
         let duration = form.shownAt.map { Int(max(0, min(3_600_000, (service.now.microseconds - $0) / 1000))) }
-        let total = item?.keyPoints.count
+        let total = item.map { PracticeService.rubricPoints(for: $0).count }
         let hits = form.hits.map { Set($0.filter { (0..<(total ?? 0)).contains($0) }).count }
         do {
             let outcome = try await service.grade(
@@ -97,7 +114,7 @@ enum PracticeController {
                 rubricTotal: total, clientReviewID: form.clientReviewID
             )
             let next = IntervalText.between(service.now, outcome.card.due)
-            return req.redirect(to: .practice, .graded(rating.rawValue, next: next))
+            return req.redirect(to: practiceLink(focus, .graded(rating.rawValue, next: next)), redirectType: .normal)
         } catch let error as PracticeService.GradeError {
             throw Abort(.unprocessableEntity, reason: error.message)
         } catch let error as FSRS.ReviewError {
@@ -112,10 +129,15 @@ enum PracticeController {
         return HTMLResponse.page(StatsPage(model: model).render())
     }
 
+    struct UndoForm: Content {
+        var focus: String?
+    }
+
     static func undo(_ req: Request) async throws -> Response {
         let service = try await service(req)
+        let focus = try Self.focus(req, encoded: (try? req.content.decode(UndoForm.self))?.focus ?? "")
         let outcome = try await service.undo()
-        return req.redirect(to: .practice, outcome == nil ? .nothingToUndo : .undone)
+        return req.redirect(to: practiceLink(focus, outcome == nil ? .nothingToUndo : .undone), redirectType: .normal)
     }
 }
 

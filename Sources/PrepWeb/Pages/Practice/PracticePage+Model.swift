@@ -16,6 +16,15 @@ struct PracticePageModel {
         var interval: String
     }
 
+    /// The set being practised, when the page was asked for one.
+    struct Focus {
+        var title: String
+        var size: Int
+        /// The focus's query items, and the same as the query string the forms carry.
+        var items: [(String, String)]
+        var query: String
+    }
+
     var entry: PracticeService.Entry?
     var remaining: Int
     var reviewsLeft: Int
@@ -25,6 +34,7 @@ struct PracticePageModel {
     var dueBeyondLimit: Int
     var nextDue: String?
     var canReviewEarly = false
+    var focus: Focus?
     var revealed: Bool
     var answer: String?
     var rubric: [Rubric.Match]?

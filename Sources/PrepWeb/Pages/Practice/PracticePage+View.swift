@@ -24,7 +24,13 @@ struct PracticePage {
     }
 
     private func progress() -> Node {
-        el("p", .class("progress"), .id("progress")) {
+        if let focus = model.focus {
+            return el("p", .class("progress focus"), .id("progress")) {
+                "Practising \(focus.title): \(model.remaining) left of \(focus.size) · "
+                el("a", .href(SiteURL.practice.path)) { "Back to today's practice" }
+            }
+        }
+        return el("p", .class("progress"), .id("progress")) {
             if model.remaining > 0 {
                 "\(model.remaining) left today: \(model.reviewsLeft) review\(model.reviewsLeft == 1 ? "" : "s"), \(model.newLeft) new"
             } else {
@@ -38,7 +44,19 @@ struct PracticePage {
     }
 
     private func done() -> Node {
-        el("section", .class("notice done")) {
+        if let focus = model.focus {
+            return el("section", .class("notice done")) {
+                el("h2") { "This set is done" }
+                el("p") {
+                    "Nothing of \(focus.title) is due or new now"
+                    if let next = model.nextDue { "; its next card is due in \(next)" }
+                    "."
+                }
+                el("p") { el("a", .href(SiteURL.practice.path)) { "Back to today's practice" } }
+                undoForm(label: "Undo the last grade")
+            }
+        }
+        return el("section", .class("notice done")) {
             el("h2") { model.canReviewEarly ? "Nothing due right now" : "All done for today" }
             if model.dueBeyondLimit > 0 {
                 el("p") {
@@ -98,19 +116,29 @@ struct PracticePage {
         el("div", .class("try"), .id("try")) {
             el("p", .class("hint")) { "Answer out loud first, as you would in the interview, then reveal." }
             el("p") {
-                el("a", .class("button primary"), .id("reveal"), .href(SiteURL.practice.link(query: [("reveal", "1")]))) {
+                el("a", .class("button primary"), .id("reveal"), .href(SiteURL.practice.link(query: (model.focus?.items ?? []) + [("reveal", "1")]))) {
                     "Show answer "
                     el("kbd") { "Space" }
                 }
             }
             el("details", .class("type-answer")) {
-                el("summary") { "Or type your answer and check it against the key points" }
+                el("summary") {
+                    "Or type your answer and check it against the key points "
+                    el("kbd") { "t" }
+                }
                 el("form", .init("method", "post"), .init("action", SiteURL.practiceCheck.path), .class("stack")) {
                     el("input", .type("hidden"), .name("item_id"), .value(item.id))
                     el("input", .type("hidden"), .name("shown_at"), .value(model.shownAt))
+                    focusField()
                     el("label", .init("for", "answer")) { "Your answer" }
                     el("textarea", .id("answer"), .name("answer"), .init("rows", "8"), .init("spellcheck", "true")) { model.answer ?? "" }
                     el("button", .type("submit")) { "Check my answer" }
+                    el("span", .class("hint")) {
+                        " "
+                        el("kbd") { "Ctrl" }
+                        "+"
+                        el("kbd") { "Enter" }
+                    }
                 }
             }
         }
@@ -119,17 +147,25 @@ struct PracticePage {
     private func revealed(_ item: ContentItem) -> Node {
         var attributes: [Attribute] = [.class("answer"), .id("answer-section"), .aria("label", "Answer")]
         if !model.revealed { attributes.append(.flag("hidden")) }
+        // The key points and the grade bar first, the model answer under them: the card
+        // fits the screen once revealed (issue #13: the key points sat screens below).
         return el(
             "section", attributes: attributes,
             children: [
+                gradeForm(item),
+                el("h3", .class("model-answer-title")) { "Model answer" },
                 .group(
                     model.answerHTML.map { part in
-                        el("section") {
-                            el("h3") { part.heading }
+                        el("section", .class("model-answer")) {
+                            el("h4") { part.heading }
                             Node.raw(part.html)
                         }
                     }),
-                gradeForm(item),
+                item.kind == .behavioral && !item.keyPoints.isEmpty
+                    ? el("section", .class("model-answer")) {
+                        el("h4") { "What this model story shows" }
+                        el("ul") { for point in item.keyPoints { el("li") { point } } }
+                    } : .empty,
                 item.followUps.isEmpty
                     ? .empty
                     : el("section", .class("follow-ups")) {
@@ -145,16 +181,30 @@ struct PracticePage {
             el("input", .type("hidden"), .name("item_id"), .value(item.id))
             el("input", .type("hidden"), .name("client_review_id"), .value(model.clientReviewID))
             el("input", .type("hidden"), .name("shown_at"), .value(model.shownAt))
+            focusField()
             if let answer = model.answer, !answer.isEmpty {
                 el("section", .class("your-answer")) {
                     el("h3") { "Your answer" }
                     el("blockquote") { answer }
                 }
             }
-            if !item.keyPoints.isEmpty {
+            let points = PracticeService.rubricPoints(for: item)
+            if !points.isEmpty {
                 el("fieldset", .class("rubric"), .id("rubric")) {
-                    el("legend") { "Tick the key points your answer covered" }
-                    for (index, point) in item.keyPoints.enumerated() {
+                    el("legend") { item.kind == .behavioral ? "Tick what your story had" : "Tick the key points your answer covered" }
+                    el("p", .class("hint keys")) {
+                        el("kbd") { "j" }
+                        "/"
+                        el("kbd") { "k" }
+                        " move, "
+                        el("kbd") { "x" }
+                        " ticks, "
+                        el("kbd") { "Alt" }
+                        "+"
+                        el("kbd") { "1-9" }
+                        " ticks point N"
+                    }
+                    for (index, point) in points.enumerated() {
                         rubricRow(index: index, point: point, match: model.rubric.map { $0[index] })
                     }
                 }
@@ -166,7 +216,7 @@ struct PracticePage {
                     "Tick what you covered; the share suggests a grade. Grade as you judge it."
                 }
             }
-            el("div", .class("grades"), .init("role", "group"), .aria("label", "Grade")) {
+            el("div", .class("grades"), .id("grade-bar"), .init("role", "group"), .aria("label", "Grade")) {
                 for button in model.buttons {
                     let classes = "grade \(button.rating.name.lowercased())" + (button.rating == suggested ? " suggested" : "")
                     el("button", .type("submit"), .name("rating"), .value(String(button.rating.rawValue)), .class(classes), .data("key", String(button.rating.rawValue))) {
@@ -193,8 +243,15 @@ struct PracticePage {
         }
     }
 
+    /// The set being practised, carried by every form so the answer stays in it.
+    private func focusField() -> Node {
+        guard let focus = model.focus else { return .empty }
+        return el("input", .type("hidden"), .name("focus"), .value(focus.query))
+    }
+
     private func undoForm(label: String) -> Node {
         el("form", .init("method", "post"), .init("action", SiteURL.practiceUndo.path), .class("inline"), .id("undo-form")) {
+            focusField()
             el("button", .type("submit"), .class("link")) {
                 "\(label) "
                 el("kbd") { "U" }

@@ -1,3 +1,4 @@
+import PrepApp
 import PrepCore
 
 /// One item: the prompt first; the answer, its key points and the follow-ups stay folded
@@ -22,6 +23,10 @@ struct ItemPage {
                     if let tier = model.tier { " · tier \(tier)" }
                     if item.kind != .cheatsheet { " · difficulty \(item.difficulty)" }
                     if !item.tags.isEmpty { " · " + item.tags.joined(separator: ", ") }
+                    if DailySession.practisedKinds.contains(item.kind) {
+                        " · "
+                        el("a", .id("practise-now"), .href(SiteURL.practice.link(query: PracticeFocus.item(item.id).queryItems))) { "Practise now" }
+                    }
                 }
                 if !item.intro.isEmpty { Node.raw(model.introHTML) }
                 for part in model.promptParts { sectionNode(part) }

@@ -10,8 +10,14 @@ enum QuestionsController {
         var errors: [String: String] = [:]
 
         init(_ req: Request, catalog: ContentCatalog) {
+            self.init({ name in (try? req.query.get(String.self, at: name)) }, catalog: catalog)
+        }
+
+        /// The filters read through `raw` (a query item's value by name), as the practice
+        /// page and its forms read a focus on the same names.
+        init(_ raw: (String) -> String?, catalog: ContentCatalog) {
             func text(_ name: String) -> String? {
-                let value = (try? req.query.get(String.self, at: name))?.trimmingCharacters(in: .whitespaces)
+                let value = raw(name)?.trimmingCharacters(in: .whitespaces)
                 return value?.isEmpty == false ? value : nil
             }
             query.text = text("q")

@@ -1,3 +1,4 @@
+import PrepApp
 import PrepContent
 import PrepCore
 
@@ -27,6 +28,8 @@ struct QuestionsPageModel {
     var skills: [SkillOption]
     /// Filter values that were not understood, by parameter, shown next to the control.
     var errors: [String: String] = [:]
+    /// Practised questions among the results (cheat sheets and questions to ask are read).
+    var practisable = 0
 
     var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 
@@ -45,7 +48,17 @@ struct QuestionsPageModel {
             total: found.count, page: page, pageSize: pageSize,
             countsByKind: ItemKind.allCases.map { ($0, catalog.count(of: $0)) },
             skills: catalog.taxonomy.skills.map { SkillOption(id: $0.id, name: $0.name, tier: $0.tier ?? $0.parent.flatMap { catalog.taxonomy[$0]?.tier }) },
-            errors: errors
+            errors: errors,
+            practisable: found.filter { DailySession.practisedKinds.contains($0.kind) }.count
         )
+    }
+
+    /// "Practise these": the list's filters as a focused practice session, when any is set.
+    var practiceLink: String? {
+        var focus = query
+        if errors["q"] != nil { focus.text = nil }
+        let items = PracticeFocus.questions(focus).queryItems
+        guard !items.isEmpty, practisable > 0, errors.isEmpty else { return nil }
+        return SiteURL.practice.link(query: items)
     }
 }

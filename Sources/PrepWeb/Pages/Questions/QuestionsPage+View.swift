@@ -56,6 +56,10 @@ struct QuestionsPage {
             el("p", .class("count"), .init("role", "status")) {
                 let what = model.total == 1 ? "1 item" : "\(model.total) items"
                 if let text = model.query.text, !text.isEmpty, model.errors["q"] == nil { "\(what) for “\(text)”, most relevant first" } else { what }
+                if let link = model.practiceLink {
+                    " · "
+                    el("a", .id("practise-these"), .href(link)) { "Practise these \(model.practisable)" }
+                }
             }
             if model.rows.isEmpty {
                 el("p") { "Nothing matches. Try fewer filters or other words." }

@@ -28,7 +28,13 @@ enum ReadinessController {
         }
         var checklistTitles: [String: String] = [:]
         for checklist in catalog.checklists where checklistTitles[checklist.id] == nil { checklistTitles[checklist.id] = checklist.title }
-        let model = ReadinessPageModel(report: report, history: history, itemTitles: itemTitles, checklistTitles: checklistTitles)
+        var skills = Set<String>()
+        for item in catalog.items where DailySession.practisedKinds.contains(item.kind) {
+            skills.insert(item.skill)
+            if let parent = catalog.taxonomy[item.skill]?.parent { skills.insert(parent) }
+        }
+        let model = ReadinessPageModel(
+            report: report, history: history, itemTitles: itemTitles, checklistTitles: checklistTitles, practisableSkills: skills)
         return HTMLResponse.page(ReadinessPage(model: model).render())
     }
 

@@ -10,6 +10,8 @@ struct ReadinessPageModel: Sendable, Equatable {
     var itemTitles: [String: String]
     /// The checklists' titles as the content names them, by checklist id.
     var checklistTitles: [String: String]
+    /// Areas that are skills of the bank, which "Practise this area" can focus on.
+    var practisableSkills: Set<String> = []
 
     func checklistTitle(_ id: String) -> String { checklistTitles[id] ?? id }
 }

@@ -1,3 +1,4 @@
+import PrepApp
 import PrepCore
 import PrepStore
 
@@ -99,6 +100,13 @@ struct ReadinessPage {
                         score(area.score)
                         el("ul") {
                             for step in area.next { el("li") { safeLink(to: step.link, text: step.text) } }
+                            if model.practisableSkills.contains(area.id) {
+                                el("li") {
+                                    el("a", .class("practise-area"), .href(SiteURL.practice.link(query: PracticeFocus.questions(ItemQuery(skill: area.id)).queryItems))) {
+                                        "Practise \(area.name) now: its due and new questions together"
+                                    }
+                                }
+                            }
                         }
                     }
                 }

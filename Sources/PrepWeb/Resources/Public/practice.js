@@ -1,5 +1,6 @@
-// Practice page: Space reveals, 1-4 grade, U undoes; ticking key points updates the
-// suggested grade. Without this file every action still works through links and forms.
+// Practice page: Space reveals, 1-4 grade, U undoes, t types an answer (Ctrl+Enter checks it),
+// j/k/x and Alt+1-9 tick key points; ticking updates the suggested grade; a typed answer
+// survives a reload. Without this file every action still works through links and forms.
 (function () {
   "use strict";
   var answer = document.getElementById("answer-section");
@@ -53,6 +54,40 @@
   }
   if (form) form.addEventListener("change", suggest);
 
+  var card = document.querySelector("article.practice-card");
+  var typed = document.getElementById("answer");
+  var storeKey = card ? "infraprep.answer." + card.dataset.item : null;
+  function store(value) {
+    try { if (value) sessionStorage.setItem(storeKey, value); else sessionStorage.removeItem(storeKey); } catch (e) { /* storage off */ }
+  }
+  if (typed && storeKey) {
+    var kept = null;
+    try { kept = sessionStorage.getItem(storeKey); } catch (e) { /* storage off */ }
+    if (kept && !typed.value) {
+      typed.value = kept;
+      typed.closest("details").open = true;
+    }
+    typed.addEventListener("input", function () { store(typed.value); });
+  }
+  if (form && storeKey) form.addEventListener("submit", function () { store(""); });
+
+  function boxes() { return form ? Array.prototype.slice.call(form.querySelectorAll('input[name="hits[]"]')) : []; }
+  function toggle(box) {
+    if (!box) return;
+    box.checked = !box.checked;
+    box.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  function step(by) {
+    var list = boxes();
+    if (!list.length) return;
+    var at = list.indexOf(document.activeElement);
+    var next = at < 0 ? 0 : Math.min(list.length - 1, Math.max(0, at + by));
+    list[next].focus();
+  }
+
+  // After a typed answer is checked, the focus starts on the key points it was checked against.
+  if (revealed() && document.querySelector(".your-answer") && boxes().length) boxes()[0].focus();
+
   // Space on a focused link, button, toggle or field acts on that element (issue #13: it
   // revealed the answer instead, spoiling the card); only with nothing focused does it reveal.
   function actsOnSpace(element) {
@@ -61,10 +96,37 @@
   }
 
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
+    if (target === typed && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      typed.form.requestSubmit();
+      return;
+    }
+    // Alt+1-9 ticks key point N (event.code: Alt changes event.key on some layouts).
+    if (event.altKey && !event.ctrlKey && !event.metaKey && revealed() && /^Digit[1-9]$/.test(event.code)) {
+      event.preventDefault();
+      toggle(boxes()[Number(event.code.slice(5)) - 1]);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     var typing = target && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type === "text"));
     if (typing) return;
+    if (revealed() && (event.key === "j" || event.key === "k")) {
+      event.preventDefault();
+      step(event.key === "j" ? 1 : -1);
+      return;
+    }
+    if (revealed() && event.key === "x" && target && target.name === "hits[]") {
+      event.preventDefault();
+      toggle(target);
+      return;
+    }
+    if (!revealed() && typed && (event.key === "t" || event.key === "T")) {
+      event.preventDefault();
+      typed.closest("details").open = true;
+      typed.focus();
+      return;
+    }
     if (event.key === " " || event.key === "Spacebar") {
       if (actsOnSpace(target)) return;
       if (!revealed() && answer) { event.preventDefault(); reveal(); }
