@@ -28,6 +28,18 @@ import VaporTesting
         }
     }
 
+    /// Issue #13, bug 7: the web page worded its errors as CLI flags ("give --params").
+    @Test func errorsOnThePageNameTheFieldsNotFlags() async throws {
+        try await withTestApp { app, _ in
+            let page = try await send(app, .GET, "calculators/train?tokens=2e12&gpu=a100-80gb")
+            let html = page.body.string
+            #expect(html.contains("fill in “Parameters” (e.g. 7e9) or “Model”"), "\(html)")
+            #expect(!html.contains("--params"))
+            let answered = try await send(app, .GET, "calculators/infer?model=llama-3-8b&context=32k")
+            #expect(answered.body.string.contains("32,768 tokens") && answered.body.string.contains("No GPU given"))
+        }
+    }
+
     @Test func theAPIAnswersLikeTheCLI() async throws {
         try await withTestApp { app, _ in
             let res = try await send(app, .GET, "api/v1/calc/infer?model=llama-3-8b&gpu=l4&context=8192&batch=4")

@@ -20,7 +20,7 @@ public enum CalcKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .train: ["model", "params", "tokens", "gpu", "gpus", "mfu", "precision", "price", "recompute", "days", "budget", "force"]
         case .memory: ["model", "params", "gpu", "gpus", "zero", "method", "lora-rank", "context", "batch", "recompute"]
-        case .infer: ["model", "gpu", "precision", "kv-precision", "batch", "context", "tp", "usable"]
+        case .infer: ["model", "params", "layers", "heads", "kv-heads", "head-dim", "gpu", "precision", "kv-precision", "batch", "context", "tp", "usable"]
         case .serve:
             [
                 "model", "gpu", "precision", "kv-precision", "qps", "dau", "requests-per-user", "peak-factor", "input-tokens", "output-tokens",
@@ -97,7 +97,7 @@ public enum CalcRunner {
         }
         let gpu = try r.gpu()
         let input = TrainingCompute.Input(
-            params: params, tokens: tokens, gpu: gpu, gpus: try r.int("gpus") ?? 1, mfu: try r.number("mfu") ?? 0.4,
+            params: params, tokens: tokens, gpu: gpu, gpus: try r.int("gpus"), mfu: try r.number("mfu") ?? 0.4,
             pricePerHour: try r.number("price"), precision: try r.precision("precision") ?? .bf16,
             recompute: try r.flag("recompute"), targetDays: try r.number("days"), budgetUSD: try r.number("budget"),
             force: try r.flag("force"))
@@ -105,7 +105,7 @@ public enum CalcRunner {
         var inputs = r.resolved
         inputs["params"] = .number(params)
         inputs["tokens"] = .number(tokens)
-        inputs["gpus"] = .number(Double(input.gpus))
+        inputs["gpus"] = input.gpus.map { .number(Double($0)) }
         inputs["mfu"] = .number(input.mfu)
         inputs["precision"] = .text(input.precision.rawValue)
         inputs["recompute"] = .flag(input.recompute)
@@ -113,8 +113,9 @@ public enum CalcRunner {
         var results: [String: CalcValue] = [
             "flops_per_token": .number(result.flopsPerToken), "total_flops": .number(result.totalFlops),
             "sustained_flops_per_gpu": .number(result.sustainedFlopsPerGPU), "gpu_hours": .number(result.gpuHours),
-            "wall_clock_days": .number(result.wallClockDays), "chinchilla_tokens": .number(result.chinchillaTokens),
+            "chinchilla_tokens": .number(result.chinchillaTokens),
         ]
+        results["wall_clock_days"] = result.wallClockDays.map(CalcValue.number)
         results["price_per_gpu_hour_usd"] = result.pricePerGPUHourUSD.map(CalcValue.number)
         results["cost_usd"] = result.costUSD.map(CalcValue.number)
         results["gpus_needed"] = result.gpusNeeded.map { .number(Double($0)) }
@@ -133,8 +134,8 @@ public enum CalcRunner {
             throw CalcError(field: "method", problem: "'\(methodText)' is not a method", fix: "use full, lora or qlora")
         }
         let input = TrainingMemory.Input(
-            params: params, model: model, gpu: try r.gpu(), gpus: try r.int("gpus") ?? 1, zero: try r.zero(), method: method,
-            loraRank: try r.int("lora-rank") ?? 16, sequenceLength: try r.int("context"), batch: try r.int("batch"),
+            params: params, model: model, gpu: try r.optionalGPU(), gpus: try r.int("gpus") ?? 1, zero: try r.zero(), method: method,
+            loraRank: try r.int("lora-rank") ?? 16, sequenceLength: try r.tokens("context"), batch: try r.int("batch"),
             recompute: try r.flag("recompute"))
         let result = try TrainingMemory.compute(input)
         var inputs = r.resolved
@@ -144,22 +145,26 @@ public enum CalcRunner {
         inputs["method"] = .text(method.rawValue)
         if method != .full { inputs["lora_rank"] = .number(Double(input.loraRank)) }
         inputs["recompute"] = .flag(input.recompute)
-        let results: [String: CalcValue] = [
+        var results: [String: CalcValue] = [
             "trainable_params": .number(result.trainableParams), "weights_bytes": .number(result.weightsBytes),
             "gradients_bytes": .number(result.gradientsBytes), "optimizer_bytes": .number(result.optimizerBytes),
             "master_weights_bytes": .number(result.masterWeightsBytes), "per_gpu_bytes": .number(result.perGPUBytes),
             "activation_bytes": .number(result.activationBytes), "total_per_gpu_bytes": .number(result.totalPerGPUBytes),
-            "gpu_memory_bytes": .number(result.gpuMemoryBytes), "fits": .flag(result.fits),
         ]
-        return CalcOutcome(calculator: .memory, inputs: inputs, results: results, steps: result.steps)
+        results["gpu_memory_bytes"] = result.gpuMemoryBytes.map(CalcValue.number)
+        results["fits"] = result.fits.map(CalcValue.flag)
+        return CalcOutcome(calculator: .memory, inputs: inputs, results: results, steps: r.notes + result.steps)
     }
 
     static func infer(_ r: inout FieldReader) throws -> CalcOutcome {
-        guard let model = try r.model() else { throw CalcError(field: "model", problem: "missing", fix: "give --model, e.g. llama-3-8b (the KV cache needs its shape)") }
+        let model = try r.shapedModel()
+        if model.id == "custom", r.text("context") == nil {
+            throw CalcError(field: "context", problem: "missing", fix: "give the tokens per sequence for a model not in the catalogue, e.g. 8192 or 8k")
+        }
         let input = InferenceMemory.Input(
-            model: model, gpu: try r.gpu(), precision: try r.precision("precision") ?? .bf16,
+            model: model, gpu: try r.optionalGPU(), precision: try r.precision("precision") ?? .bf16,
             kvPrecision: try r.precision("kv-precision") ?? .bf16, batch: try r.int("batch") ?? 1,
-            context: try r.int("context"), tensorParallel: try r.int("tp") ?? 1, usable: try r.number("usable") ?? 0.9)
+            context: try r.tokens("context"), tensorParallel: try r.int("tp") ?? 1, usable: try r.number("usable") ?? 0.9)
         let result = try InferenceMemory.compute(input)
         var inputs = r.resolved
         inputs["precision"] = .text(input.precision.rawValue)
@@ -168,13 +173,15 @@ public enum CalcRunner {
         inputs["context"] = .number(Double(result.context))
         inputs["tp"] = .number(Double(input.tensorParallel))
         inputs["usable"] = .number(input.usable)
-        let results: [String: CalcValue] = [
+        var results: [String: CalcValue] = [
             "weights_bytes": .number(result.weightsBytes), "kv_cache_bytes_per_token": .number(result.kvCacheBytesPerToken),
             "kv_cache_bytes": .number(result.kvCacheBytes), "per_gpu_bytes": .number(result.perGPUBytes),
-            "gpu_memory_bytes": .number(result.gpuMemoryBytes), "fits": .flag(result.fits), "max_batch": .number(Double(result.maxBatch)),
-            "gpus_needed": .number(Double(result.gpusNeeded)),
         ]
-        return CalcOutcome(calculator: .infer, inputs: inputs, results: results, steps: result.steps)
+        results["gpu_memory_bytes"] = result.gpuMemoryBytes.map(CalcValue.number)
+        results["fits"] = result.fits.map(CalcValue.flag)
+        results["max_batch"] = result.maxBatch.map { .number(Double($0)) }
+        results["gpus_needed"] = result.gpusNeeded.map { .number(Double($0)) }
+        return CalcOutcome(calculator: .infer, inputs: inputs, results: results, steps: r.notes + result.steps)
     }
 
     static func serve(_ r: inout FieldReader) throws -> CalcOutcome {
@@ -182,7 +189,7 @@ public enum CalcRunner {
         let input = ServingCapacity.Input(
             model: model, gpu: try r.gpu(), precision: try r.precision("precision") ?? .bf16, kvPrecision: try r.precision("kv-precision") ?? .bf16,
             qps: try r.number("qps"), dailyUsers: try r.number("dau"), requestsPerUser: try r.number("requests-per-user") ?? 10,
-            peakFactor: try r.number("peak-factor") ?? 2, inputTokens: try r.int("input-tokens") ?? 500, outputTokens: try r.int("output-tokens") ?? 250,
+            peakFactor: try r.number("peak-factor") ?? 2, inputTokens: try r.tokens("input-tokens") ?? 500, outputTokens: try r.tokens("output-tokens") ?? 250,
             tensorParallel: try r.int("tp"), batch: try r.int("batch"), targetTPOTms: try r.number("tpot-ms"), targetTTFTms: try r.number("ttft-ms"),
             headroom: try r.number("headroom") ?? 0.3, efficiency: try r.number("efficiency") ?? 0.7, pricePerHour: try r.number("price"))
         let result = try ServingCapacity.compute(input)
@@ -213,7 +220,7 @@ public enum CalcRunner {
         results["cost_per_month_usd"] = result.costPerMonthUSD.map(CalcValue.number)
         results["cost_per_million_tokens_usd"] = result.costPerMillionTokensUSD.map(CalcValue.number)
         results["cost_per_million_output_tokens_usd"] = result.costPerMillionOutputTokensUSD.map(CalcValue.number)
-        return CalcOutcome(calculator: .serve, inputs: inputs, results: results, steps: result.steps)
+        return CalcOutcome(calculator: .serve, inputs: inputs, results: results, steps: r.notes + result.steps)
     }
 }
 
@@ -223,6 +230,8 @@ struct FieldReader {
     let fields: [String: String]
     let catalog: CalcCatalog
     var resolved: [String: CalcValue] = [:]
+    /// What the reader decided that the answer should say (1k tokens = 1,024), as steps.
+    var notes: [CalcStep] = []
 
     init(fields: [String: String], catalog: CalcCatalog) {
         self.fields = fields
@@ -245,6 +254,26 @@ struct FieldReader {
         guard abs(value) < 1e12 else { throw CalcError(field: name, problem: "\(fields[name] ?? "") is implausibly large", fix: "give a number below 10¹²") }
         guard value == value.rounded() else { throw CalcError(field: name, problem: "'\(fields[name] ?? "")' is not a whole number", fix: "give a whole number such as 8") }
         return Int(value)
+    }
+
+    /// A token count: "32k" is 32,768, as context lengths count (1k = 1,024), and the answer says so.
+    mutating func tokens(_ name: String) throws -> Int? {
+        guard let text = fields[name] else { return nil }
+        let body = text.trimmingCharacters(in: .whitespaces)
+        if let last = body.last, "kK".contains(last), let thousands = Double(body.dropLast().trimmingCharacters(in: .whitespaces)), thousands > 0 {
+            let value = thousands * 1024
+            guard value == value.rounded(), value < 1e12 else {
+                throw CalcError(field: name, problem: "'\(text)' is not a whole number of tokens", fix: "give the count, such as 32k or 32768")
+            }
+            resolved[name.replacingOccurrences(of: "-", with: "_")] = .number(value)
+            notes.append(
+                CalcStep(
+                    "Tokens", formula: "1k tokens = 1,024 (context lengths count in powers of two)",
+                    substitution: "\(text) = \(Spoken.fixed(thousands, digits: thousands == thousands.rounded() ? 0 : 1)) × 1,024",
+                    result: "\(Spoken.grouped(Int(value))) tokens", check: "Write the exact count (e.g. 32000) if you mean thousands."))
+            return Int(value)
+        }
+        return try int(name)
     }
 
     mutating func flag(_ name: String) throws -> Bool {
@@ -278,6 +307,47 @@ struct FieldReader {
         let model = try catalog.model(id)
         resolved["model"] = .text(model.id)
         return model
+    }
+
+    /// A catalogue model, with any of its shape replaced by the fields given, or a model made
+    /// of those fields alone (issue #13: a model not in the catalogue could not be asked about).
+    mutating func shapedModel() throws -> ModelSpec {
+        let base = try model()
+        let params = try number("params")
+        let layers = try int("layers")
+        let heads = try int("heads")
+        let kvHeads = try int("kv-heads")
+        let headDim = try int("head-dim")
+        for (name, value) in [("layers", layers), ("heads", heads), ("kv-heads", kvHeads), ("head-dim", headDim)] {
+            if let value { try CalcCheck.count(value, name, most: 100_000) }
+        }
+        if let base {
+            guard params != nil || layers != nil || heads != nil || kvHeads != nil || headDim != nil else { return base }
+            var shaped = base
+            shaped.name = base.name + " (shape changed)"
+            shaped.params = params ?? base.params
+            shaped.activeParams = params ?? base.activeParams
+            shaped.layers = layers ?? base.layers
+            shaped.attentionHeads = heads ?? base.attentionHeads
+            shaped.kvHeads = kvHeads ?? base.kvHeads
+            shaped.headDim = headDim ?? base.headDim
+            if kvHeads != nil || headDim != nil { shaped.kvCacheElementsPerTokenPerLayer = nil }
+            return shaped
+        }
+        guard let params, let layers, let kvHeads, let headDim else {
+            throw CalcError(
+                field: "model", problem: "missing",
+                fix: "give --model (e.g. llama-3-8b), or the shape: --params, --layers, --kv-heads and --head-dim (the KV cache needs it)")
+        }
+        let attention = heads ?? kvHeads
+        return ModelSpec(
+            id: "custom", name: "the model given", params: params, layers: layers, hiddenSize: attention * headDim, attentionHeads: attention,
+            kvHeads: kvHeads, headDim: headDim, vocabSize: 32_000, context: 10_000_000)
+    }
+
+    /// The GPU when one is given; the memory calculators work without one.
+    mutating func optionalGPU() throws -> GPUSpec? {
+        fields["gpu"] == nil ? nil : try gpu()
     }
 
     mutating func gpu() throws -> GPUSpec {

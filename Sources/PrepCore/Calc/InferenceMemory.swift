@@ -6,7 +6,8 @@ import Foundation
 public enum InferenceMemory {
     public struct Input: Sendable, Equatable {
         public var model: ModelSpec
-        public var gpu: GPUSpec
+        /// Nil: weights and KV cache are worked out, the fit and the largest batch are not.
+        public var gpu: GPUSpec?
         public var precision: Precision
         public var kvPrecision: Precision
         public var batch: Int
@@ -18,7 +19,7 @@ public enum InferenceMemory {
         public var usable: Double
 
         public init(
-            model: ModelSpec, gpu: GPUSpec, precision: Precision = .bf16, kvPrecision: Precision = .bf16, batch: Int = 1,
+            model: ModelSpec, gpu: GPUSpec?, precision: Precision = .bf16, kvPrecision: Precision = .bf16, batch: Int = 1,
             context: Int? = nil, tensorParallel: Int = 1, usable: Double = 0.9
         ) {
             self.model = model
@@ -37,12 +38,13 @@ public enum InferenceMemory {
         public var kvCacheBytesPerToken: Double
         public var kvCacheBytes: Double
         public var perGPUBytes: Double
-        public var gpuMemoryBytes: Double
-        public var fits: Bool
+        /// The fit, the largest batch and the GPUs needed are nil when no GPU was given.
+        public var gpuMemoryBytes: Double?
+        public var fits: Bool?
         /// Sequences of this length that fit beside the weights (0: the weights alone do not fit).
-        public var maxBatch: Int
+        public var maxBatch: Int?
         /// GPUs the weights and cache need at this batch, at the usable share of memory.
-        public var gpusNeeded: Int
+        public var gpusNeeded: Int?
         public var context: Int
         public var steps: [CalcStep]
     }
@@ -57,7 +59,6 @@ public enum InferenceMemory {
         try CalcCheck.count(input.batch, "batch", most: 1_000_000)
         if let context = input.context {
             try CalcCheck.count(context, "context", most: 10_000_000)
-            try checkContext(context, input.model, field: "context")
         }
         try CalcCheck.count(input.tensorParallel, "tp", most: 1024)
         try CalcCheck.fraction(input.usable, "usable", least: 0.1)
@@ -97,16 +98,30 @@ public enum InferenceMemory {
         let cache = perSequence * Double(input.batch)
         let shards = Double(kvShards(model, tensorParallel: input.tensorParallel))
         let perGPU = weights / tp + cache / shards
-        let capacity = input.gpu.memoryBytes * input.usable
-        let fits = perGPU <= capacity
-        let room = capacity - weights / tp
-        let maxBatch = room > 0 ? try CalcCheck.whole((room / (perSequence / shards)).rounded(.down), "batch", what: "sequences") : 0
-        // The fewest GPUs (a power of two, up to 1,024) whose share fits.
-        let needed =
-            [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024].first { n in
-                weights / Double(n) + cache / Double(kvShards(model, tensorParallel: n)) <= capacity
-            } ?? 0
+        var fits: Bool?
+        var maxBatch: Int?
+        var needed: Int?
+        if let gpu = input.gpu {
+            let capacity = gpu.memoryBytes * input.usable
+            fits = perGPU <= capacity
+            let room = capacity - weights / tp
+            maxBatch = room > 0 ? try CalcCheck.whole((room / (perSequence / shards)).rounded(.down), "batch", what: "sequences") : 0
+            // The fewest GPUs (a power of two, up to 1,024) whose share fits.
+            needed =
+                [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024].first { n in
+                    weights / Double(n) + cache / Double(kvShards(model, tensorParallel: n)) <= capacity
+                } ?? 0
+        }
         var steps: [CalcStep] = []
+        if context > model.context {
+            steps.append(
+                CalcStep(
+                    "Context", formula: "tokens per sequence ≤ the model's native context", substitution: "\(context) > \(model.context)",
+                    result: "beyond \(model.name)'s native context",
+                    check:
+                        "Worked out as asked, but the model was trained for \(model.context) tokens: past it, quality falls unless RoPE scaling (YaRN, NTK) or a long-context variant is used."
+                ))
+        }
         steps.append(
             CalcStep(
                 "Weights", formula: "N × bytes per parameter",
@@ -138,26 +153,32 @@ public enum InferenceMemory {
             ? (input.tensorParallel > model.kvHeads
                 ? "KV cache ÷ \(model.kvHeads) (only \(model.kvHeads) KV heads to split; the rest are copies)" : "KV cache ÷ tensor-parallel GPUs")
             : "the whole KV cache (a latent cache is one head, copied to every GPU)"
+        let capacityText = input.gpu.map { "\(Spoken.percent(input.usable)) of \(Spoken.bytes($0.memoryBytes))" }
         steps.append(
             CalcStep(
                 "Per GPU", formula: "weights ÷ tensor-parallel GPUs + " + kvFormula,
                 substitution: "\(Spoken.bytes(weights)) ÷ \(input.tensorParallel) + \(Spoken.bytes(cache)) ÷ \(Int(shards))",
                 result: Spoken.bytes(perGPU),
-                check: fits
-                    ? "Fits in \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB."
-                    : needed > 0
-                        ? "Over \(Spoken.percent(input.usable)) of \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB: \(needed) GPUs are needed."
-                        : "Does not fit even on 1,024 GPUs: shrink the batch or the context."))
-        steps.append(
-            CalcStep(
-                "Largest batch", formula: "⌊(usable memory − weights ÷ GPUs) ÷ KV cache per sequence per GPU⌋",
-                substitution: "(\(Spoken.bytes(capacity)) − \(Spoken.bytes(weights / tp))) ÷ (\(Spoken.bytes(perSequence)) ÷ \(Int(shards)))",
-                result: "\(maxBatch) sequences of \(context) tokens",
-                check: maxBatch == 0
-                    ? "The weights alone do not fit: add tensor-parallel GPUs or quantize."
-                    : "Paged attention (vLLM) allocates by the block, so real batches of shorter sequences are larger."))
+                check: input.gpu == nil
+                    ? "No GPU given: the fit and the largest batch are not checked."
+                    : fits == true
+                        ? "Fits in \(capacityText ?? "")."
+                        : (needed ?? 0) > 0
+                            ? "Over \(capacityText ?? ""): \(needed ?? 0) GPUs are needed."
+                            : "Does not fit even on 1,024 GPUs: shrink the batch or the context."))
+        if let gpu = input.gpu, let maxBatch {
+            let capacity = gpu.memoryBytes * input.usable
+            steps.append(
+                CalcStep(
+                    "Largest batch", formula: "⌊(usable memory − weights ÷ GPUs) ÷ KV cache per sequence per GPU⌋",
+                    substitution: "(\(Spoken.bytes(capacity)) − \(Spoken.bytes(weights / tp))) ÷ (\(Spoken.bytes(perSequence)) ÷ \(Int(shards)))",
+                    result: "\(maxBatch) sequences of \(context) tokens",
+                    check: maxBatch == 0
+                        ? "The weights alone do not fit: add tensor-parallel GPUs or quantize."
+                        : "Paged attention (vLLM) allocates by the block, so real batches of shorter sequences are larger."))
+        }
         return Result(
-            weightsBytes: weights, kvCacheBytesPerToken: perToken, kvCacheBytes: cache, perGPUBytes: perGPU, gpuMemoryBytes: input.gpu.memoryBytes,
+            weightsBytes: weights, kvCacheBytesPerToken: perToken, kvCacheBytes: cache, perGPUBytes: perGPU, gpuMemoryBytes: input.gpu?.memoryBytes,
             fits: fits, maxBatch: maxBatch, gpusNeeded: needed, context: context, steps: steps)
     }
 }

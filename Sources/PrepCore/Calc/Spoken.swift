@@ -57,6 +57,17 @@ public enum Spoken {
         seconds < 1 ? fixed(seconds * 1000, digits: 1) + " ms" : significant(seconds) + " s"
     }
 
+    /// A whole number with thousands separators: 32,768.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     public static func fixed(_ value: Double, digits: Int) -> String {
         String(format: "%.\(digits)f", value)
     }

@@ -9,7 +9,9 @@ public enum TrainingCompute {
         public var params: Double
         public var tokens: Double
         public var gpu: GPUSpec
-        public var gpus: Int
+        /// GPUs training together; nil: the wall clock is not worked out (issue #13: an empty
+        /// count meant 1, and the headline read "Wall-clock 24208 days").
+        public var gpus: Int?
         public var mfu: Double
         /// Per GPU-hour; nil uses the catalogue's price.
         public var pricePerHour: Double?
@@ -21,7 +23,7 @@ public enum TrainingCompute {
         public var force: Bool
 
         public init(
-            params: Double, tokens: Double, gpu: GPUSpec, gpus: Int = 1, mfu: Double = 0.4, pricePerHour: Double? = nil,
+            params: Double, tokens: Double, gpu: GPUSpec, gpus: Int? = 1, mfu: Double = 0.4, pricePerHour: Double? = nil,
             precision: Precision = .bf16, recompute: Bool = false, targetDays: Double? = nil, budgetUSD: Double? = nil, force: Bool = false
         ) {
             self.params = params
@@ -43,7 +45,8 @@ public enum TrainingCompute {
         public var totalFlops: Double
         public var sustainedFlopsPerGPU: Double
         public var gpuHours: Double
-        public var wallClockDays: Double
+        /// Nil when no GPU count was given.
+        public var wallClockDays: Double?
         public var pricePerGPUHourUSD: Double?
         public var costUSD: Double?
         public var chinchillaTokens: Double
@@ -69,7 +72,7 @@ public enum TrainingCompute {
         try CalcCheck.positive(
             input.tokens, "tokens", most: input.force ? forcedMaximumTokens : maximumTokens, unit: "tokens",
             tooMuch: input.force ? "give at most 10²⁰" : "more than 10¹⁶ tokens is beyond any training run so far; pass --force if you mean it")
-        try CalcCheck.count(input.gpus, "gpus", most: 1_000_000)
+        if let gpus = input.gpus { try CalcCheck.count(gpus, "gpus", most: 1_000_000) }
         try CalcCheck.fraction(input.mfu, "mfu", least: 0.01)
         if let price = input.pricePerHour { try CalcCheck.nonNegative(price, "price", most: 1_000, unit: "dollars per GPU-hour") }
         if let days = input.targetDays { try CalcCheck.positive(days, "days", most: 3_650, unit: "days", least: 1.0 / 24) }
@@ -98,7 +101,7 @@ public enum TrainingCompute {
         let peak = input.gpu.peakFLOPS(input.precision) ?? 0
         let sustained = peak * input.mfu
         let gpuHours = total / sustained / 3600
-        let days = gpuHours / Double(input.gpus) / 24
+        let days = input.gpus.map { gpuHours / Double($0) / 24 }
         let price = input.pricePerHour ?? input.gpu.pricePerHourUSD
         let cost = price.map { gpuHours * $0 }
         let chinchilla = chinchillaTokensPerParam * n
@@ -108,7 +111,7 @@ public enum TrainingCompute {
             CalcStep(
                 "Training compute", formula: "C ≈ 6 · N · D",
                 substitution: "6 × \(Spoken.count(n)) parameters × \(Spoken.count(d)) tokens",
-                result: "\(Spoken.scientific(total)) FLOPs",
+                result: "\(Spoken.scientific(total, digits: 3)) FLOPs",
                 check: "2 FLOPs per parameter per token forward and 4 backward; GPT-3 (175 B, 300 B tokens) took about 3.1 × 10²³."
             ))
         if input.recompute {
@@ -125,23 +128,30 @@ public enum TrainingCompute {
             CalcStep(
                 "Sustained rate per GPU", formula: "peak × MFU",
                 substitution: "\(Spoken.fixed(peak / 1e12, digits: 1)) TFLOPS (\(input.gpu.name), dense \(input.precision.rawValue)) × \(Spoken.percent(input.mfu))",
-                result: "\(Spoken.fixed(sustained / 1e12, digits: 1)) TFLOPS",
+                result: "\(Spoken.fixed(sustained / 1e12, digits: 2)) TFLOPS",
                 check: "Large dense runs reach 35-50 % MFU; Meta reports 38-43 % for Llama 3.1 405B on H100s."
             ))
         steps.append(
             CalcStep(
                 "GPU-hours", formula: "C ÷ rate ÷ 3600 s/h",
-                substitution: "\(Spoken.scientific(total)) ÷ \(Spoken.scientific(sustained)) FLOP/s ÷ 3600",
+                substitution: "\(Spoken.scientific(total, digits: 3)) ÷ \(Spoken.scientific(sustained, digits: 4)) FLOP/s ÷ 3600",
                 result: "\(Spoken.count(gpuHours)) GPU-hours",
                 check: "Llama 2 7B (2 T tokens) took 184 K A100-hours, Llama 3.1 405B 30.8 M H100-hours."
             ))
-        steps.append(
-            CalcStep(
-                "Wall-clock time", formula: "GPU-hours ÷ GPUs ÷ 24 h/day",
-                substitution: "\(Spoken.count(gpuHours)) ÷ \(input.gpus) ÷ 24",
-                result: "\(Spoken.fixed(days, digits: days < 10 ? 1 : 0)) days",
-                check: days > 120 ? "Over four months: more GPUs, or fewer tokens." : "About \(Spoken.fixed(days / 7, digits: 1)) weeks, before restarts and evaluation."
-            ))
+        if let days, let gpus = input.gpus {
+            steps.append(
+                CalcStep(
+                    "Wall-clock time", formula: "GPU-hours ÷ GPUs ÷ 24 h/day",
+                    substitution: "\(Spoken.count(gpuHours)) ÷ \(gpus) ÷ 24",
+                    result: "\(Spoken.fixed(days, digits: days < 10 ? 1 : 0)) days",
+                    check: days > 120 ? "Over four months: more GPUs, or fewer tokens." : "About \(Spoken.fixed(days / 7, digits: 1)) weeks, before restarts and evaluation."
+                ))
+        } else {
+            steps.append(
+                CalcStep(
+                    "Wall-clock time", formula: "GPU-hours ÷ GPUs ÷ 24 h/day", substitution: "no GPU count given", result: "not worked out",
+                    check: "Give the number of GPUs to see how long the run takes, or a deadline in days to see how many it needs."))
+        }
         if let price, let cost {
             steps.append(
                 CalcStep(

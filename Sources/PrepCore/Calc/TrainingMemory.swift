@@ -13,7 +13,8 @@ public enum TrainingMemory {
         public var params: Double
         /// Layers, hidden size, heads, vocabulary: needed for activations and LoRA.
         public var model: ModelSpec?
-        public var gpu: GPUSpec
+        /// Nil: the memory is worked out and the fit is not checked (nothing else depends on it).
+        public var gpu: GPUSpec?
         /// Data-parallel GPUs the states are sharded over.
         public var gpus: Int
         /// 0 (none), 1, 2 or 3 (3 is also FSDP's full sharding).
@@ -26,7 +27,7 @@ public enum TrainingMemory {
         public var recompute: Bool
 
         public init(
-            params: Double, model: ModelSpec? = nil, gpu: GPUSpec, gpus: Int = 1, zero: Int = 0, method: Method = .full, loraRank: Int = 16,
+            params: Double, model: ModelSpec? = nil, gpu: GPUSpec?, gpus: Int = 1, zero: Int = 0, method: Method = .full, loraRank: Int = 16,
             sequenceLength: Int? = nil, batch: Int? = nil, recompute: Bool = false
         ) {
             self.params = params
@@ -53,8 +54,10 @@ public enum TrainingMemory {
         /// 0 when no sequence length and batch are given.
         public var activationBytes: Double
         public var totalPerGPUBytes: Double
-        public var gpuMemoryBytes: Double
-        public var fits: Bool
+        /// Nil when no GPU was given.
+        public var gpuMemoryBytes: Double?
+        /// Nil when no GPU was given.
+        public var fits: Bool?
         public var steps: [CalcStep]
     }
 
@@ -180,20 +183,30 @@ public enum TrainingMemory {
                 ))
         }
         let total = perGPU + activations
-        let fits = total <= input.gpu.memoryBytes
-        steps.append(
-            CalcStep(
-                "Fits on \(input.gpu.name)?", formula: "states + activations ≤ GPU memory",
-                substitution:
-                    "\(Spoken.bytes(perGPU)) + \(Spoken.bytes(activations)) vs \(Spoken.fixed(input.gpu.memoryGiB, digits: 0)) GiB (\(Spoken.bytes(input.gpu.memoryBytes)))",
-                result: fits ? "fits, \(Spoken.bytes(input.gpu.memoryBytes - total)) to spare" : "does not fit: \(Spoken.bytes(total - input.gpu.memoryBytes)) over",
-                check: fits
-                    ? "Leave 10-20 % for the CUDA context, fragmentation and communication buffers."
-                    : input.method == .full && input.zero < 3
-                        ? "Try a higher ZeRO stage, more GPUs, activation recomputation or LoRA." : "Shard over more GPUs, shorten sequences, or use recomputation."
-            ))
+        var fits: Bool?
+        if let gpu = input.gpu {
+            let fitsGPU = total <= gpu.memoryBytes
+            fits = fitsGPU
+            steps.append(
+                CalcStep(
+                    "Fits on \(gpu.name)?", formula: "states + activations ≤ GPU memory",
+                    substitution:
+                        "\(Spoken.bytes(perGPU)) + \(Spoken.bytes(activations)) vs \(Spoken.bytes(gpu.memoryBytes))",
+                    result: fitsGPU ? "fits, \(Spoken.bytes(gpu.memoryBytes - total)) to spare" : "does not fit: \(Spoken.bytes(total - gpu.memoryBytes)) over",
+                    check: fitsGPU
+                        ? "Leave 10-20 % for the CUDA context, fragmentation and communication buffers."
+                        : input.method == .full && input.zero < 3
+                            ? "Try a higher ZeRO stage, more GPUs, activation recomputation or LoRA." : "Shard over more GPUs, shorten sequences, or use recomputation."
+                ))
+        } else {
+            steps.append(
+                CalcStep(
+                    "Fits on a GPU?", formula: "states + activations ≤ GPU memory", substitution: "no GPU given",
+                    result: "not checked: \(Spoken.bytes(total)) per GPU",
+                    check: "Give a GPU to check the fit; nothing above depends on it."))
+        }
         return Result(
             trainableParams: trainable, weightsBytes: weights, gradientsBytes: gradients, optimizerBytes: optimizer, masterWeightsBytes: master,
-            perGPUBytes: perGPU, activationBytes: activations, totalPerGPUBytes: total, gpuMemoryBytes: input.gpu.memoryBytes, fits: fits, steps: steps)
+            perGPUBytes: perGPU, activationBytes: activations, totalPerGPUBytes: total, gpuMemoryBytes: input.gpu?.memoryBytes, fits: fits, steps: steps)
     }
 }

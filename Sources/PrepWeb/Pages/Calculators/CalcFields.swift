@@ -15,6 +15,10 @@ struct CalcField {
             CalcField(name: "params", label: "Parameters", hint: "7e9, 7B or 70B; for a mixture of experts, the active ones.", control: .text),
             CalcField(name: "tokens", label: "Training tokens", hint: "2e12 or 2T. Empty with a model: the tokens it was trained on.", control: .text),
             CalcField(name: "gpu", label: "GPU", hint: "Dense peak figures from the datasheet.", control: .gpu),
+            CalcField(name: "layers", label: "Layers", hint: "A shape of your own, or to change the model's.", control: .text),
+            CalcField(name: "heads", label: "Attention heads", hint: "Query heads; default: the KV heads.", control: .text),
+            CalcField(name: "kv-heads", label: "KV heads", hint: "Fewer than the query heads with grouped-query attention.", control: .text),
+            CalcField(name: "head-dim", label: "Head dimension", hint: "Usually 128.", control: .text),
             CalcField(name: "gpus", label: "GPUs", hint: "Training together, or sharing the optimizer states.", control: .text),
             CalcField(name: "mfu", label: "MFU", hint: "Model FLOPs utilisation, 0.4 or 40%: large dense runs reach 35-50 %.", control: .text),
             CalcField(name: "precision", label: "Precision", hint: "bf16 unless you know better; fp8 needs Hopper, Ada, Blackwell or MI300.", control: .precision),
@@ -42,6 +46,27 @@ struct CalcField {
             CalcField(name: "headroom", label: "Headroom", hint: "Spare capacity for spikes and failures; default 0.3.", control: .text),
             CalcField(name: "efficiency", label: "Efficiency", hint: "Share of peak bandwidth and FLOP/s reached; default 0.7.", control: .text),
         ].map { ($0.name, $0) })
+}
+
+extension CalcField {
+    /// An error's words for the web form: the CLI's "--params" becomes the field's name on the
+    /// page ("Parameters") and "give" becomes "fill in" (issue #13: web errors read like flags).
+    static func webWording(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "--") {
+            out += rest[..<range.lowerBound]
+            let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+            if let field = all[String(name)] {
+                out += "“\(field.label)”"
+            } else {
+                out += "--" + name
+            }
+            rest = rest[rest.index(range.upperBound, offsetBy: name.count)...]
+        }
+        out += rest
+        return out.replacingOccurrences(of: "give “", with: "fill in “")
+    }
 }
 
 /// Ready-made questions, as interviewers ask them.

@@ -61,7 +61,7 @@ struct CalculatorPage {
                 }
             }
             el("p", .class("hint"), .id("\(id)-hint")) { field.hint }
-            if let error { el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { "\(error.detail); \(error.fix)" } }
+            if let error { el("p", .class("field-error"), .id("\(id)-error"), .init("role", "alert")) { CalcField.webWording("\(error.detail); \(error.fix)") } }
         }
     }
 
@@ -79,7 +79,7 @@ struct CalculatorPage {
             if let error {
                 el("p", .class("flash error"), .init("role", "alert")) {
                     el("a", .href("#f-\(error.field)")) { CalcField.all[error.field]?.label ?? error.field }
-                    ": \(error.detail); \(error.fix)"
+                    ": " + CalcField.webWording("\(error.detail); \(error.fix)")
                 }
             } else if let outcome = model.outcome {
                 el("h2") { "Answer" }
