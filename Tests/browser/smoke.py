@@ -414,6 +414,30 @@ def check_revealed_card_fits(driver, base, results, shots):
     driver.execute_script("sessionStorage.clear()")
 
 
+def check_cheat_sheets_print(driver, base, results, shots):
+    """Issue #13, bug 8: the cheat sheets promise one or two A4/Letter pages; all eight printed
+    three or four. Each is printed to PDF at both sizes and its pages counted."""
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    import base64
+    status, listing = api_json(base + "/api/v1/questions?kind=cheatsheet&limit=50")
+    sheets = [item["id"] for item in listing.get("items", [])] if status == 200 else []
+    results.check(len(sheets) >= 8, f"the bank lists its cheat sheets ({len(sheets)})")
+    for sheet in sheets:
+        driver.get(f"{base}/questions/{sheet}")
+        buttons = driver.find_elements(By.CSS_SELECTOR, ".print-button button")
+        results.check(bool(buttons) and buttons[0].is_displayed(), f"{sheet} has a Print button")
+        for paper, (width, height) in (("A4", (21.0, 29.7)), ("Letter", (21.59, 27.94))):
+            options = PrintOptions()
+            options.page_width, options.page_height = width, height
+            pdf = base64.b64decode(driver.print_page(options))
+            pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+            results.check(1 <= pages <= 2, f"{sheet} prints on one or two {paper} pages ({pages})")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    driver.get(f"{base}/questions/sheet-ai-infra-numbers")
+    driver.save_screenshot(os.path.join(shots, "cheatsheet-print.png"))
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def check_focused_practice(driver, base, results, shots):
     """Issue #13: "Practise now" on a question page is a session of that question alone; the
     grade stays in it, and the set then says it is done."""
@@ -846,7 +870,7 @@ def main():
         run_check(results, shots, check_practice_without_javascript, base, results, shots)
         for check in (check_practice_stats, check_practice_settings, check_today_plan, check_plan_task_notes_and_move,
                       check_readiness, check_calendar_link, check_calculator_updates_as_you_type, check_accessibility,
-                      check_focused_practice):
+                      check_focused_practice, check_cheat_sheets_print):
             run_check(results, shots, check, driver, base, results, shots)
 
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.

@@ -9,6 +9,8 @@ enum StaticAsset: String, CaseIterable {
     case practiceScript = "practice.js"
     /// Recomputes a calculator as the user types.
     case calcJS = "calc.js"
+    /// The Print button of a cheat sheet (inline handlers are barred by the CSP).
+    case printScript = "print.js"
 
     var url: String { "/static/\(rawValue)?v=\(AppInfo.version)" }
 }

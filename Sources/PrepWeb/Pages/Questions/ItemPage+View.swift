@@ -10,7 +10,7 @@ struct ItemPage {
 
     func render() -> String {
         let section: Section = item.kind == .cheatsheet ? .cheatsheets : .questions
-        return Layout.page(title: item.title, current: section) {
+        return Layout.page(title: item.title, current: section, scripts: item.kind == .cheatsheet ? [.printScript] : []) {
             el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) {
                 el("a", .href(section.path)) { section.title }
                 " › \(model.skillName)"
@@ -23,6 +23,12 @@ struct ItemPage {
                     if let tier = model.tier { " · tier \(tier)" }
                     if item.kind != .cheatsheet { " · difficulty \(item.difficulty)" }
                     if !item.tags.isEmpty { " · " + item.tags.joined(separator: ", ") }
+                    if item.kind == .cheatsheet {
+                        el("span", .class("print-button"), .data("print", "1"), .flag("hidden")) {
+                            " · "
+                            el("button", .type("button"), .class("link")) { "Print (two pages)" }
+                        }
+                    }
                     if DailySession.practisedKinds.contains(item.kind) {
                         " · "
                         el("a", .id("practise-now"), .href(SiteURL.practice.link(query: PracticeFocus.item(item.id).queryItems))) { "Practise now" }
@@ -43,8 +49,10 @@ struct ItemPage {
                 }
                 sourcesNode()
                 if !model.related.isEmpty {
-                    el("h2") { "Related" }
-                    el("ul") { for link in model.related { el("li") { el("a", .href(SiteURL.question(link.id).path)) { link.title } } } }
+                    el("section", .class("related")) {
+                        el("h2") { "Related" }
+                        el("ul") { for link in model.related { el("li") { el("a", .href(SiteURL.question(link.id).path)) { link.title } } } }
+                    }
                 }
             }
         }
