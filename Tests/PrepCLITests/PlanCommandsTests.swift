@@ -135,4 +135,24 @@ private final class LockedRuns: @unchecked Sendable {
     init(_ count: Int) { runs = Array(repeating: (0, ""), count: count) }
     func set(_ index: Int, _ run: (Int32, String)) { lock.withLock { runs[index] = run } }
     var all: [(Int32, String)] { lock.withLock { runs } }
+
+}
+
+@Suite(.serialized) struct PlanCatchUpCommandTests {
+    let cli = CLIProcess(prefix: "infraprep-catch-up")
+
+    /// Issue #13, catching up from the terminal: a preview, then --yes; or --mark-done.
+    @Test func catchUpPreviewsThenMoves() throws {
+        defer { cli.cleanUp() }
+        let dir = cli.scratch + "/catch-up"
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let start = formatter.string(from: Date().addingTimeInterval(-8 * 86_400))
+        #expect(try cli.run(["plan", "init", "--start", String(start), "--data-dir", dir]).status == 0)
+        let preview = try cli.run(["plan", "catch-up", "--data-dir", dir])
+        #expect(preview.status == 0 && preview.stdout.contains(" → ") && preview.stdout.contains("Nothing moved yet"), "\(preview.stdout)\(preview.stderr)")
+        let moved = try cli.run(["plan", "catch-up", "--yes", "--data-dir", dir])
+        #expect(moved.status == 0 && moved.stdout.contains("Moved "), "\(moved.stderr)")
+        #expect(try cli.run(["plan", "catch-up", "--data-dir", dir]).stdout.contains("Nothing is missed"))
+    }
 }

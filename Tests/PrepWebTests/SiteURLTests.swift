@@ -14,28 +14,29 @@ import VaporTesting
     /// case does not compile until it has an example here.
     static let examples: [SiteURL] =
         [
-            .healthz, .readyz, .metrics, .openAPI, .calendarFeed, .today, .plan, .planICS, .planTasksDone, .planTasksMove,
-            .planTask("fnd-cloud-course"), .planTaskNotes("fnd-cloud-course"), .questions, .question("docker-layer-caching"), .cheatsheets,
+            .healthz, .readyz, .metrics, .openAPI, .calendarFeed, .today, .plan, .planICS, .planTasksDone, .planTasksMove, .planCatchUp,
+            .planMissedDone, .planTask("fnd-cloud-course"), .planTaskNotes("fnd-cloud-course"), .questions, .question("docker-layer-caching"), .cheatsheets,
             .cheatsheet("sheet-ai-infra-numbers"), .practice, .practiceStats, .practiceCheck, .practiceReview, .practiceUndo, .calculators,
             .calculator("train"), .readiness, .readinessAnswers, .settings, .settingsPractice, .settingsCalendar, .settingsCalendarRevoke,
         ] + Section.allCases.filter { !$0.isAvailable }.map(SiteURL.planned) + apiExamples.map(SiteURL.api)
 
     static let apiExamples: [SiteURL.API] = [
         .status, .sections, .skills, .questions, .question("docker-layer-caching"), .practiceQueue, .practiceReviews, .practiceUndo,
-        .practiceRubric, .practiceStats, .practiceSettings, .today, .plan, .planTask("fnd-cloud-course"), .calcCatalogue, .calc("train"),
+        .practiceRubric, .practiceStats, .practiceSettings, .today, .plan, .planTask("fnd-cloud-course"), .planCatchUp, .calcCatalogue, .calc("train"),
         .readiness, .readinessAnswer("ir-serving-design"), .calendarFeed, .me,
     ]
 
     static func covers(_ url: SiteURL) -> Bool {
         switch url {
-        case .healthz, .readyz, .metrics, .openAPI, .calendarFeed, .today, .plan, .planICS, .planTasksDone, .planTasksMove, .planTask, .planTaskNotes,
+        case .healthz, .readyz, .metrics, .openAPI, .calendarFeed, .today, .plan, .planICS, .planTasksDone, .planTasksMove, .planCatchUp, .planMissedDone,
+            .planTask, .planTaskNotes,
             .questions, .question, .cheatsheets, .cheatsheet, .practice, .practiceStats, .practiceCheck, .practiceReview, .practiceUndo, .calculators,
             .calculator, .readiness, .readinessAnswers, .settings, .settingsPractice, .settingsCalendar, .settingsCalendarRevoke, .planned:
             return examples.contains { $0.caseName == url.caseName }
         case .api(let api):
             switch api {
             case .status, .sections, .skills, .questions, .question, .practiceQueue, .practiceReviews, .practiceUndo, .practiceRubric,
-                .practiceStats, .practiceSettings, .today, .plan, .planTask, .calcCatalogue, .calc, .readiness, .readinessAnswer, .calendarFeed, .me:
+                .practiceStats, .practiceSettings, .today, .plan, .planTask, .planCatchUp, .calcCatalogue, .calc, .readiness, .readinessAnswer, .calendarFeed, .me:
                 return examples.contains { $0.caseName == url.caseName }
             }
         }
@@ -43,8 +44,8 @@ import VaporTesting
 
     @Test func everyCaseHasAnExample() {
         for url in Self.examples { #expect(Self.covers(url)) }
-        // 30 page and operations cases and 20 API cases, as `covers` lists them.
-        #expect(Set(Self.examples.map(\.caseName)).count == 50)
+        // 32 page and operations cases and 21 API cases, as `covers` lists them.
+        #expect(Set(Self.examples.map(\.caseName)).count == 53)
     }
 
     @Test func everyAddressHasARoute() async throws {

@@ -438,6 +438,45 @@ def check_cheat_sheets_print(driver, base, results, shots):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
+def check_catch_up(driver, base, results, shots):
+    """Issue #13, catching up: from Today's missed tasks, a preview of where each would go,
+    then Move them; Today then has none missed, and the page says what happened."""
+    driver.get(base + "/")
+    links = driver.find_elements(By.ID, "catch-up-link")
+    results.check(bool(links), "Today offers to catch up on missed tasks")
+    if not links:
+        return
+    click_and_wait(driver, links[0])
+    rows = driver.find_elements(By.CSS_SELECTOR, "table#catch-up tbody tr")
+    results.check(bool(rows), f"the catch-up preview lists where each missed task goes ({len(rows)})")
+    driver.save_screenshot(os.path.join(shots, "catch-up-preview.png"))
+    click_and_wait(driver, driver.find_element(By.ID, "confirm-catch-up"))
+    flash = driver.find_elements(By.CSS_SELECTOR, "p.flash.ok")
+    results.check(bool(flash) and flash[0].text.startswith("Caught up:"), f"the plan says what catching up did ({flash[0].text if flash else None!r})")
+    driver.get(base + "/")
+    results.check(not driver.find_elements(By.ID, "catch-up-link"), "after catching up nothing is missed on Today")
+    results.check(not console_errors(driver), "catching up has no console errors")
+
+
+def check_long_pages(driver, base, results, shots):
+    """Issue #13, long pages: Plan opens at this week with past weeks folded and its changes
+    linked near the top; Readiness leads with the summary and the next steps."""
+    driver.get(base + "/plan")
+    state = driver.execute_script(
+        "return Array.from(document.querySelectorAll('section.week details.week-tasks')).map(d => d.open)")
+    results.check(bool(state) and state[0] is False and any(state), f"past weeks are folded, this week and later open ({state})")
+    current = driver.find_elements(By.CSS_SELECTOR, "p.jump a[href^='#week-']")
+    results.check(bool(current) and driver.find_elements(By.CSS_SELECTOR, "p.jump a[href='#change']"), "the top of Plan links to this week and to Change the plan")
+    if current:
+        current[0].click()
+        top = driver.execute_script("return document.querySelector(arguments[0]).getBoundingClientRect().top", current[0].get_attribute("href").split("#")[1] and "#" + current[0].get_attribute("href").split("#")[1])
+        results.check(abs(top) < 80, f"'This week' scrolls to this week ({top})")
+    driver.save_screenshot(os.path.join(shots, "plan-this-week.png"))
+    driver.get(base + "/readiness")
+    order = driver.execute_script("return Array.from(document.querySelectorAll('main h2')).map(h => h.textContent)")
+    results.check(order[:2] == ["Work on these next", "Readiness over time"], f"Readiness leads with the next steps ({order[:3]})")
+
+
 def check_focused_practice(driver, base, results, shots):
     """Issue #13: "Practise now" on a question page is a session of that question alone; the
     grade stays in it, and the set then says it is done."""
@@ -870,7 +909,7 @@ def main():
         run_check(results, shots, check_practice_without_javascript, base, results, shots)
         for check in (check_practice_stats, check_practice_settings, check_today_plan, check_plan_task_notes_and_move,
                       check_readiness, check_calendar_link, check_calculator_updates_as_you_type, check_accessibility,
-                      check_focused_practice, check_cheat_sheets_print):
+                      check_focused_practice, check_cheat_sheets_print, check_long_pages, check_catch_up):
             run_check(results, shots, check, driver, base, results, shots)
 
         # The Settings form keeps what was typed when it refuses it, then saves a valid profile.

@@ -269,3 +269,42 @@ public struct PlanService: PersonService {
         return skills.isEmpty ? nil : Set(skills)
     }
 }
+
+extension PlanService {
+    /// Where catching up would put each task: the missed ones first, then the rest not done,
+    /// packed onto the study days from today up to the day before the interview (or the plan's
+    /// last day) within the daily hours. Only tasks whose day changes are listed.
+    public func catchUpMoves() async throws -> [CatchUp.Move] {
+        let (plan, entries) = try await entries()
+        let today = LocalDay(now, in: timeZone)
+        func number(_ entry: Entry) -> Int { PlanSettings.day(entry.date)?.number ?? .max }
+        let open = entries.enumerated().filter { !$0.element.done }
+        let missed = open.filter { number($0.element) < today.number }
+        guard !missed.isEmpty, let start = PlanSettings.day(plan.settings.start) else { return [] }
+        // In the plan's order: by day, then as the plan lists them (parts stay in sequence).
+        let ordered = { (list: [(offset: Int, element: Entry)]) in list.sorted { (number($0.element), $0.offset) < (number($1.element), $1.offset) }.map(\.element) }
+        let queue = ordered(missed) + ordered(open.filter { number($0.element) >= today.number })
+        let last = plan.settings.interviewDate.flatMap(PlanSettings.day).map { LocalDay(number: $0.number - 1) } ?? PlanSettings.day(plan.end) ?? today
+        let days = (today.number...max(today.number, last.number))
+            .filter { PlanBuilder.isStudyDay($0, start: start, settings: plan.settings) }.map(LocalDay.init(number:))
+        return CatchUp.plan(
+            queue: queue.map { CatchUp.Task(id: $0.task.id, minutes: $0.task.minutes, date: $0.date) },
+            days: days.isEmpty ? [today] : days, budget: Int((plan.settings.hoursPerDay * 60).rounded()))
+    }
+
+    /// Makes the moves `catchUpMoves` lists, in one transaction; ticks and notes stay.
+    public func catchUp() async throws -> [CatchUp.Move] {
+        let moves = try await catchUpMoves()
+        try await PlanStore.moveAll(moves.map { ($0.taskID, $0.to) }, userID: userID, on: db)
+        return moves
+    }
+
+    /// Ticks every missed task at once (catching up by declaring them done).
+    public func markMissedDone() async throws -> Int {
+        let (_, entries) = try await entries()
+        let today = LocalDay(now, in: timeZone)
+        let missed = entries.filter { !$0.done && (PlanSettings.day($0.date)?.number ?? .max) < today.number }
+        try await PlanStore.setDoneAll(missed.map(\.task.id), at: now, userID: userID, on: db)
+        return missed.count
+    }
+}

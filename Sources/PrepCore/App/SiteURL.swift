@@ -17,6 +17,9 @@ public enum SiteURL: Sendable, Hashable {
     case planICS
     case planTasksDone
     case planTasksMove
+    /// Catching up: the missed tasks spread over the coming days (GET previews, POST applies).
+    case planCatchUp
+    case planMissedDone
     case planTask(String)
     case planTaskNotes(String)
     case questions
@@ -56,6 +59,7 @@ public enum SiteURL: Sendable, Hashable {
         case today
         case plan
         case planTask(String)
+        case planCatchUp
         case calcCatalogue
         case calc(String)
         case readiness
@@ -79,6 +83,7 @@ public enum SiteURL: Sendable, Hashable {
             case .today: ["today"]
             case .plan: ["plan"]
             case .planTask(let id): ["plan", "tasks", id]
+            case .planCatchUp: ["plan", "catch-up"]
             case .calcCatalogue: ["calc", "catalogue"]
             case .calc(let kind): ["calc", kind]
             case .readiness: ["readiness"]
@@ -102,6 +107,8 @@ public enum SiteURL: Sendable, Hashable {
         case .planICS: ["plan.ics"]
         case .planTasksDone: ["plan", "tasks", "done"]
         case .planTasksMove: ["plan", "tasks", "move"]
+        case .planCatchUp: ["plan", "catch-up"]
+        case .planMissedDone: ["plan", "missed", "done"]
         case .planTask(let id): ["plan", "tasks", id]
         case .planTaskNotes(let id): ["plan", "tasks", id, "notes"]
         case .questions: ["questions"]
@@ -177,6 +184,9 @@ public enum Flash: Sendable, Hashable {
     case revoked
     case undone
     case nothingToUndo
+    /// Catching up moved this many tasks, or ticked them.
+    case caughtUp(moved: Int)
+    case missedDone(Int)
     /// A grade was recorded; `next` is the interval as the button showed it.
     case graded(Int, next: String)
     /// A planned task was moved to a day (or back to its own).
@@ -192,6 +202,8 @@ public enum Flash: Sendable, Hashable {
         case .nothingToUndo: [("undone", "none")]
         case .graded(let rating, let next): [("graded", String(rating)), ("next", next)]
         case .moved(let task, let day): [("moved", task), ("to", day)]
+        case .caughtUp(let moved): [("caught-up", String(moved))]
+        case .missedDone(let count): [("missed-done", String(count))]
         }
     }
 
@@ -212,6 +224,8 @@ public enum Flash: Sendable, Hashable {
     public static func read(_ value: (String) -> String?) -> Flash? {
         if let graded = value("graded").flatMap(Int.init) { return .graded(graded, next: value("next") ?? "") }
         if let task = value("moved"), let day = value("to") { return .moved(task, to: day) }
+        if let moved = value("caught-up").flatMap(Int.init) { return .caughtUp(moved: moved) }
+        if let count = value("missed-done").flatMap(Int.init) { return .missedDone(count) }
         switch value("undone") {
         case "1": return .undone
         case "none": return .nothingToUndo

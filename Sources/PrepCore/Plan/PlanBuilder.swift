@@ -183,7 +183,7 @@ public enum PlanBuilder {
         }
     }
 
-    static func isStudyDay(_ day: Int, start: LocalDay, settings: PlanSettings) -> Bool {
+    public static func isStudyDay(_ day: Int, start: LocalDay, settings: PlanSettings) -> Bool {
         (day - start.number) % 7 < settings.daysPerWeek
     }
 

@@ -100,13 +100,32 @@ public enum PlanStore {
         }
     }
 
+    /// Moves several tasks at once (catching up), all or none.
+    public static func moveAll(_ moves: [(taskID: String, date: String)], userID: UUID, on db: any Database) async throws {
+        try await upsertAll(moves.map { move in (move.taskID, { $0.set("moved_to", to: move.date) }) }, userID: userID, on: db)
+    }
+
+    /// Ticks several tasks at once, all or none.
+    public static func setDoneAll(_ taskIDs: [String], at done: Instant, userID: UUID, on db: any Database) async throws {
+        try await upsertAll(taskIDs.map { ($0, { $0.set("done_us", to: done.microseconds) }) }, userID: userID, on: db)
+    }
+
     static func upsert(taskID: String, userID: UUID, on db: any Database, _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
+        try await upsertAll([(taskID, change)], userID: userID, on: db)
+    }
+
+    static func upsertAll(
+        _ changes: [(taskID: String, change: @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder)], userID: UUID, on db: any Database
+    ) async throws {
+        guard !changes.isEmpty else { return }
         try await Writes.transaction(on: db, bumping: userID) { tx in
             let sql = try PracticeStore.sqlDatabase(tx)
-            // The row is made if missing, ignoring a concurrent maker, then changed.
-            try await sql.insert(into: "plan_progress").columns("id", "user_id", "task_id").values(UUID(), userID, taskID)
-                .ignoringConflicts(with: ["user_id", "task_id"]).run()
-            try await change(sql.update("plan_progress")).where("user_id", .equal, userID).where("task_id", .equal, taskID).run()
+            for (taskID, change) in changes {
+                // The row is made if missing, ignoring a concurrent maker, then changed.
+                try await sql.insert(into: "plan_progress").columns("id", "user_id", "task_id").values(UUID(), userID, taskID)
+                    .ignoringConflicts(with: ["user_id", "task_id"]).run()
+                try await change(sql.update("plan_progress")).where("user_id", .equal, userID).where("task_id", .equal, taskID).run()
+            }
         }
     }
 }

@@ -10,7 +10,10 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "The 8-week study plan on your calendar.",
-        subcommands: [PlanInitCommand.self, PlanShowCommand.self, PlanDoneCommand.self, PlanMoveCommand.self, PlanNoteCommand.self, PlanICSCommand.self, PlanFeedCommand.self]
+        subcommands: [
+            PlanInitCommand.self, PlanShowCommand.self, PlanDoneCommand.self, PlanMoveCommand.self, PlanCatchUpCommand.self, PlanNoteCommand.self, PlanICSCommand.self,
+            PlanFeedCommand.self,
+        ]
     )
 }
 /// Opens the database like the server and hands a plan service to `body`.

@@ -31,11 +31,17 @@ enum PlanController {
         let context = if let context { context } else { try await req.context() }
         let summary = if let summary { summary } else { try await context.todayService.summary() }
         let today = context.today
-        let flash: String? = req.flash == .created ? "Your plan is ready." : try await moveFlash(req, plans: context.plans)
+        let flash: String? =
+            switch req.flash {
+            case .created: "Your plan is ready."
+            case .missedDone(let count): "Ticked \(count) missed task\(count == 1 ? "" : "s") as done."
+            default: try await moveFlash(req, plans: context.plans)
+            }
         return TodayPageModel(
             day: summary.day, reviewsWaiting: summary.reviewsWaiting, newWaiting: summary.newWaiting, streakDays: summary.streakDays,
             form: form ?? PlanForm(start: today.text), errors: errors, flash: flash,
-            skills: PlanForm.ratedSkills(req.prep.catalog.taxonomy)
+            skills: PlanForm.ratedSkills(req.prep.catalog.taxonomy),
+            dailyMinutes: summary.day == nil ? nil : try await context.plans.plan().map { Int(($0.settings.hoursPerDay * 60).rounded()) }
         )
     }
 
@@ -98,8 +104,8 @@ enum PlanController {
         let model = PlanPageModel(
             plan: plan, entries: entries, skillNames: PlanPageModel.skillNames(entries, taxonomy: taxonomy),
             form: form ?? plan.map { PlanForm(settings: $0.settings) }, errors: errors, skills: PlanForm.ratedSkills(taxonomy),
-            flash: req.flash == .replaced ? "Your plan was rebuilt; ticks and notes on tasks that still exist were kept." : try await moveFlash(req, plans: plans),
-            weeks: weeks
+            flash: try await planFlash(req, plans: plans),
+            weeks: weeks, currentWeek: plan?.week(of: plans.context.today.text)
         )
         return HTMLResponse.page(PlanPage(model: model).render(), status: status)
     }
@@ -160,6 +166,14 @@ enum PlanController {
     /// The id of a task's row in `TaskRow`, so a redirect lands on it instead of the page top.
     static func rowAnchor(_ taskID: String) -> String {
         "task-" + taskID.replacingOccurrences(of: "#", with: "-")
+    }
+
+    static func planFlash(_ req: Request, plans: PlanService) async throws -> String? {
+        switch req.flash {
+        case .replaced: return "Your plan was rebuilt; ticks and notes on tasks that still exist were kept."
+        case .caughtUp(let moved): return "Caught up: \(moved) missed task\(moved == 1 ? "" : "s") moved to the coming days."
+        default: return try await moveFlash(req, plans: plans)
+        }
     }
 
     /// What a page says after `move` redirected to it; nil for any other flash.

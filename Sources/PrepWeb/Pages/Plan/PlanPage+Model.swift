@@ -13,6 +13,8 @@ struct PlanPageModel: Sendable, Equatable {
     var skills: [Skill] = []
     var flash: String?
     var weeks: [PlanProgress.Week] = []
+    /// The plan week today falls in; weeks before it are folded. Nil: none folded.
+    var currentWeek: Int?
 
     func skillName(_ id: String) -> String { skillNames[id] ?? id }
 

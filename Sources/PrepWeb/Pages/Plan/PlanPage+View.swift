@@ -21,18 +21,35 @@ struct PlanPage {
                     el("a", .href(SiteURL.settings.link(fragment: "calendar"))) { "subscribe with a private link" }
                     " so your calendar follows every change"
                 }
+                // The page opens at this week: past weeks fold to one line, progress comes after.
+                el("p", .class("jump")) {
+                    if let current = model.currentWeek, current <= plan.weeks {
+                        el("a", .href("#week-\(current)")) { "This week (\(current))" }
+                        " · "
+                    }
+                    el("a", .href("#progress")) { "Time per week" }
+                    " · "
+                    el("a", .href("#change")) { "Change the plan" }
+                }
                 if !plan.notes.isEmpty { el("ul", .class("notes")) { for note in plan.notes { el("li") { note } } } }
-                timePerWeek()
-                bySkill()
                 for (week, tasks) in Dictionary(grouping: model.entries, by: \.task.week).sorted(by: { $0.key < $1.key }) {
+                    let past = model.currentWeek.map { week < $0 } ?? false
                     el("section", .class("week"), .id("week-\(week)")) {
-                        el("h2") { "Week \(week) · \(tasks.filter(\.done).count) of \(tasks.count) done" }
-                        el("ul", .class("tasks")) {
-                            for entry in tasks {
-                                TaskRow(entry: entry, showDate: true, returnTo: SiteURL.plan.link(fragment: "week-\(week)")).node
+                        el("details", attributes: [.class("week-tasks")] + (past ? [] : [.flag("open")])) {
+                            el("summary") {
+                                el("h2") { "Week \(week) · \(tasks.filter(\.done).count) of \(tasks.count) done" + (week == model.currentWeek ? " · this week" : "") }
+                            }
+                            el("ul", .class("tasks")) {
+                                for entry in tasks {
+                                    TaskRow(entry: entry, showDate: true, returnTo: SiteURL.plan.link(fragment: "week-\(week)")).node
+                                }
                             }
                         }
                     }
+                }
+                el("div", .id("progress")) {
+                    timePerWeek()
+                    bySkill()
                 }
                 if let form = model.form {
                     el("details", attributes: [.class("change-plan"), .id("change")] + (model.errors.isEmpty ? [] : [.flag("open")])) {

@@ -13,4 +13,6 @@ struct TodayPageModel: Sendable, Equatable {
     var flash: String?
     /// The skills the plan form offers to rate.
     var skills: [Skill] = []
+    /// The plan's daily hours in minutes, to warn when today holds more.
+    var dailyMinutes: Int?
 }

@@ -53,10 +53,18 @@ struct TodayPage {
             } else {
                 taskList(day.tasks, showDate: false)
                 el("p", .class("hint")) { "\(day.minutesPlanned) minutes planned." }
+                if let budget = model.dailyMinutes, day.minutesPlanned > budget {
+                    el("p", .class("flash error"), .id("overloaded"), .init("role", "status")) {
+                        "Today holds \(day.minutesPlanned) minutes, more than your \(PlanBuilder.formatHours(Double(budget) / 60)) a day: move something to a lighter day."
+                    }
+                }
             }
             if !day.missed.isEmpty {
                 el("h3") { "Missed (\(day.missed.count))" }
-                el("p", .class("hint")) { "Earlier tasks not ticked yet. Do them when you can, or tick what you already did." }
+                el("p", .class("hint")) {
+                    "Earlier tasks not ticked yet. Do them when you can, or tick what you already did. "
+                    el("a", .id("catch-up-link"), .href(SiteURL.planCatchUp.path)) { "Catch up: spread all \(day.missed.count) over the coming days" }
+                }
                 el("ul", .class("tasks")) {
                     for entry in day.missed.prefix(10) { TaskRow(entry: entry, showDate: true, returnTo: SiteURL.today.path, moveTo: day.date).node }
                 }

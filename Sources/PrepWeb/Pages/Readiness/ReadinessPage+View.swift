@@ -22,8 +22,9 @@ struct ReadinessPage {
                 }
                 report.overallBasis
             }
-            overTime()
+            // The summary and the next steps first; the chart and the evidence follow.
             weakest()
+            overTime()
             el("h2") { "Interview types" }
             areaTable(report.interviewTypes, caption: "Score per interview type, with its evidence")
             el("h2") { "Skill areas" }
