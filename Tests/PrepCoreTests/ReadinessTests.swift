@@ -68,6 +68,17 @@ import Testing
         #expect(!report.checklists.contains { $0.id == "res-a" }, "only the readiness checklists count")
     }
 
+    /// Issue #13, deliverable 5: "Work on these next" weighs the person's own ratings as well as
+    /// the evidence: rated 1 of 5 comes before rated 4 with the same (no) evidence, even a
+    /// lower tier.
+    @Test func nextStepsWeighSelfRatingsAndTiers() throws {
+        var rated = input()
+        rated.selfRatings = ["kubernetes": 5, "terraform": 1]
+        #expect(Readiness.report(rated).weakest.map(\.id).prefix(2) == ["terraform", "kubernetes"])
+        rated.selfRatings = ["kubernetes": 4, "terraform": 4]
+        #expect(Readiness.report(rated).weakest.first?.id == "kubernetes", "equal ratings: the higher tier first")
+    }
+
     @Test func memoryIsTheRecallOfAllTheAreasQuestions() throws {
         let report = Readiness.report(input(memory: ["k1": .init(recall: 0.9, reviews: 3, lapses: 0), "k2": .init(recall: 0.5, reviews: 2, lapses: 1)]))
         let k8s = try area(report, "kubernetes")

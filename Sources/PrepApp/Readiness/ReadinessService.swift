@@ -46,8 +46,10 @@ public struct ReadinessService: PersonService {
         }
         let retention = try await PracticeStore.skillCounts(userID: userID, before: nil, on: db)
         var plan: [ReadinessInput.PlanWork]?
+        var ratings: [String: Int] = [:]
         do {
-            let (_, entries) = try await context.plans.entries()
+            let (studyPlan, entries) = try await context.plans.entries()
+            ratings = studyPlan.settings.skillRatings
             let today = context.today
             var order: [String] = []
             var byTask: [String: [PlanService.Entry]] = [:]
@@ -65,9 +67,11 @@ public struct ReadinessService: PersonService {
             }
         } catch PlanService.Failure.noPlan {}
         let answers = try await ReadinessStore.answers(userID: userID, on: db)
-        return ReadinessInput(
+        var input = ReadinessInput(
             taxonomy: catalog.taxonomy, questions: questions, memory: memory, retention: retention, plan: plan,
             checklists: checklists, answers: answers)
+        input.selfRatings = ratings
+        return input
     }
 
     /// Today's report; it also becomes today's point on the readiness chart.

@@ -14,6 +14,14 @@ public enum Readiness {
     /// A studied card below this recall is one to review.
     static let fragileRecall = 0.8
 
+    /// How much an area needs work: (100 − score) × tier weight × self-rating weight.
+    static func need(_ area: ReadinessReport.Area, _ input: ReadinessInput) -> Double {
+        let gap = Double(100 - (area.score ?? 0))
+        let tier = [1: 1.5, 2: 1.25, 3: 1.0][area.tier ?? 0] ?? 0.8
+        let rating = [1: 1.5, 2: 1.25, 4: 0.8, 5: 0.6][input.selfRatings[area.id] ?? 3] ?? 1.0
+        return gap * tier * rating
+    }
+
     public static func report(_ input: ReadinessInput) -> ReadinessReport {
         let readiness = input.checklists.filter { ReadinessInput.readinessChecklists.contains($0.id) }
         let flags = input.checklists.first { $0.id == ReadinessInput.redFlagChecklist }
@@ -40,8 +48,10 @@ public enum Readiness {
         let types = interviewTypes(input, checklistItems: checklistItems)
         let scored = types.compactMap(\.score)
         let overall = scored.isEmpty ? nil : Int((Double(types.map { $0.score ?? 0 }.reduce(0, +)) / Double(types.count)).rounded())
-        // Weakest first; among equals, the higher-priority tier first, since it matters more.
-        let weakest = areas.sorted { ($0.score ?? 0, $0.tier ?? 9, $0.name) < ($1.score ?? 0, $1.tier ?? 9, $1.name) }.prefix(3)
+        // What to work on next: the gap in the evidence, weighed by how much the tier matters
+        // and by the person's own rating (issue #13: a skill rated 1 of 5 comes before one
+        // rated 4 with the same evidence).
+        let weakest = areas.sorted { (-need($0, input), $0.name) < (-need($1, input), $1.name) }.prefix(3)
         return ReadinessReport(
             overall: overall,
             overallBasis: "The mean of the \(types.count) interview types' scores; a type with no evidence yet counts as 0.",

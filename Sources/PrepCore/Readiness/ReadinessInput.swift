@@ -68,6 +68,8 @@ public struct ReadinessInput: Sendable {
     /// The interview-ready and ready-if checklists, and the red flags.
     public var checklists: [Checklist]
     public var answers: [String: ChecklistAnswer]
+    /// The person's own ratings of their skills, 1 (weak) to 5 (strong), from the plan.
+    public var selfRatings: [String: Int] = [:]
 
     public init(
         taxonomy: Taxonomy, questions: [Question], memory: [String: Memory], retention: [PracticeStats.SkillRetention],
