@@ -65,7 +65,7 @@ import Vapor
         let app = try await command.makeApplication(environment: ["HOME": "/nonexistent"])
         try await app.server.start(address: BindAddress.hostname("127.0.0.1", port: 0))
         let port = try #require(app.listeningAddress?.port)
-        let closedAfter = try await Task.detached { try IdleSocket.secondsUntilClosed(port: port, limit: 10) }.value
+        let closedAfter = try await Task.detached { try RawHTTP(port: port).readToClose(limit: 10).closedAfter }.value
         #expect(closedAfter != nil && closedAfter! < 5, "an idle connection stayed open \(closedAfter.map { "\($0) s" } ?? "10 s or more")")
         await app.server.shutdown()
         try await app.asyncShutdown()
@@ -100,27 +100,5 @@ import Vapor
         } catch {
             #expect(InfraPrepCommand.message(for: error).contains("--prot"))
         }
-    }
-}
-
-/// A TCP connection that sends nothing, timing how long until the server closes it.
-enum IdleSocket {
-    static func secondsUntilClosed(port: Int, limit: Int) throws -> Double? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var timeout = timeval(tv_sec: limit, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let start = Date()
-        var byte: UInt8 = 0
-        let read = recv(fd, &byte, 1, 0)
-        return read == 0 ? Date().timeIntervalSince(start) : nil
     }
 }
