@@ -73,7 +73,7 @@ struct CatchUpPage {
                 let over = Set(moves.filter(\.over).map(\.to))
                 if !over.isEmpty {
                     el("p", .class("flash error"), .init("role", "alert")) {
-                        "The days before the interview cannot hold it all: \(over.sorted().joined(separator: ", ")) goes past your daily hours. Tick what you already know, or re-plan with more hours a day."
+                        "The days left in the plan cannot hold it all: \(over.sorted().joined(separator: ", ")) goes past your daily hours. Tick what you already know, or re-plan with more hours a day."
                     }
                 }
                 el("table", .class("data"), .id("catch-up")) {
