@@ -62,3 +62,14 @@ import Testing
         }
     }
 }
+
+/// Issue #13, deliverable 6: search results show the words around the match, marked.
+@Suite struct SearchSnippetTests {
+    @Test func theFirstMatchIsShownWithItsWordsMarked() throws {
+        let text = "Paged attention stores the **KV cache** in blocks, so a sequence's cache grows a block at a time and memory is not wasted."
+        let parts = try #require(SearchSnippet.make(text: text, query: "kv caching"))
+        #expect(parts.filter(\.marked).map(\.text) == ["KV", "cache", "cache"], "stems match: caching finds cache")
+        #expect(parts.map(\.text).joined().contains("stores the KV cache in blocks"), "Markdown's marks are dropped")
+        #expect(SearchSnippet.make(text: text, query: "terraform") == nil)
+    }
+}

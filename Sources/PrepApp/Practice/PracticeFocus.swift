@@ -75,7 +75,7 @@ extension PracticeService {
         return (session, title, set.count)
     }
 
-    static func title(of query: ItemQuery, catalog: ContentCatalog) -> String {
+    public static func title(of query: ItemQuery, catalog: ContentCatalog) -> String {
         var parts: [String] = []
         if let skill = query.skill { parts.append(catalog.taxonomy[skill]?.name ?? skill) }
         if let kind = query.kind { parts.append(kind.title.lowercased()) }

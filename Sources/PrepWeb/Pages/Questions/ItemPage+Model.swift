@@ -23,6 +23,22 @@ struct ItemPageModel: Sendable, Equatable {
     var promptParts: [Part]
     var answerParts: [Part]
     var allParts: [Part]
+    /// Where the person stands with this question ("Review · 4 reviews · next due …"); nil for
+    /// what is read rather than practised.
+    var studyStatus: String?
+    /// The list the page was opened from, and its neighbours in it.
+    var list: ListPosition?
+
+    struct ListPosition: Sendable, Equatable {
+        var title: String
+        /// The list's address, and the query (`?skill=…`) each neighbour link carries.
+        var link: String
+        var suffix: String
+        var index: Int
+        var count: Int
+        var previous: Link?
+        var next: Link?
+    }
 
     /// The page of `item`; `html` renders its Markdown (the controller's cache, or the
     /// renderer itself in tests).

@@ -4,7 +4,7 @@ import PrepCore
 /// One item: the prompt first; the answer, its key points and the follow-ups stay folded
 /// until the reader asks for them, so they can try an answer first.
 struct ItemPage {
-    let model: ItemPageModel
+    var model: ItemPageModel
 
     private var item: ContentItem { model.item }
 
@@ -13,7 +13,13 @@ struct ItemPage {
         return Layout.page(title: item.title, current: section, scripts: item.kind == .cheatsheet ? [.printScript] : []) {
             el("nav", .class("crumbs"), .aria("label", "Breadcrumb")) {
                 el("a", .href(section.path)) { section.title }
-                " › \(model.skillName)"
+                if let list = model.list {
+                    " › "
+                    el("a", .href(list.link)) { list.title }
+                    " (\(list.index + 1) of \(list.count))"
+                } else {
+                    " › \(model.skillName)"
+                }
             }
             el("article", .class(item.kind == .cheatsheet ? "item sheet" : "item")) {
                 el("h1") { item.title }
@@ -34,6 +40,7 @@ struct ItemPage {
                         el("a", .id("practise-now"), .href(SiteURL.practice.link(query: PracticeFocus.item(item.id).queryItems))) { "Practise now" }
                     }
                 }
+                if let status = model.studyStatus { el("p", .class("study-status"), .id("study-status")) { status } }
                 if !item.intro.isEmpty { Node.raw(model.introHTML) }
                 for part in model.promptParts { sectionNode(part) }
                 if item.kind.hidesAnswer {
@@ -48,6 +55,20 @@ struct ItemPage {
                     keyPoints()
                 }
                 sourcesNode()
+                if let list = model.list, list.previous != nil || list.next != nil {
+                    el("nav", .class("pager list-pager"), .aria("label", "In this list")) {
+                        if let previous = list.previous {
+                            el("a", .init("rel", "prev"), .href(SiteURL.question(previous.id).path + list.suffix)) {
+                                "← \(previous.title)"
+                            }
+                        }
+                        if let next = list.next {
+                            el("a", .init("rel", "next"), .href(SiteURL.question(next.id).path + list.suffix)) {
+                                "\(next.title) →"
+                            }
+                        }
+                    }
+                }
                 if !model.related.isEmpty {
                     el("section", .class("related")) {
                         el("h2") { "Related" }

@@ -1,5 +1,7 @@
+import PrepApp
 import PrepContent
 import PrepCore
+import PrepStore
 import Vapor
 
 enum QuestionsController {
@@ -52,8 +54,51 @@ enum QuestionsController {
 
     static func show(_ req: Request) async throws -> Response {
         let item = try item(req)
-        // The bank is fixed for the life of the process: one drawing serves everyone.
-        return try await req.cachedPage(for: nil, address: req.url.path) { _ in HTMLResponse.page(page(for: item, req: req).render()) }
+        let filters = Filters(req, catalog: req.prep.catalog)
+        let focus = filters.errors.isEmpty ? PracticeFocus.questions(filters.query).queryItems : []
+        guard DailySession.practisedKinds.contains(item.kind) else {
+            // Read, not practised: the bank is fixed for the life of the process, so one drawing serves everyone.
+            return try await req.cachedPage(for: nil, address: req.url.path + (focus.isEmpty ? "" : "?" + req.url.query!)) { _ in
+                var page = page(for: item, req: req)
+                page.model.list = position(of: item, focus: focus, query: filters.query, req: req)
+                return HTMLResponse.page(page.render())
+            }
+        }
+        // A question shows where the person stands with it: kept per person, under their revision and day.
+        let context = try await req.context()
+        return try await req.cachedPage(for: context) { _ in
+            var page = page(for: item, req: req)
+            page.model.studyStatus = try await status(of: item, context: context)
+            page.model.list = position(of: item, focus: focus, query: filters.query, req: req)
+            return HTMLResponse.page(page.render())
+        }
+    }
+
+    /// "New: not practised yet", or the card's state, reviews and next due day.
+    static func status(of item: ContentItem, context: ServiceContext) async throws -> String {
+        guard let stored = try await PracticeStore.cards(userID: context.userID, itemIDs: [item.id], on: context.db)[item.id] else {
+            return "Not practised yet"
+        }
+        let card = stored.card
+        let due = LocalDay(card.due, in: context.timeZone)
+        let when = card.due <= context.now ? "due now" : due.number == context.today.number ? "due later today" : "next due \(due.weekdayName) \(due.text)"
+        let state = card.state == .review ? "In review" : card.state.name
+        return "\(state) · \(stored.reps) review\(stored.reps == 1 ? "" : "s")\(stored.lapses > 0 ? ", \(stored.lapses) forgotten" : "") · \(when)"
+    }
+
+    /// The filtered list the page was opened from, when its address carries one.
+    static func position(of item: ContentItem, focus: [(String, String)], query: ItemQuery, req: Request) -> ItemPageModel.ListPosition? {
+        guard !focus.isEmpty else { return nil }
+        let catalog = req.prep.catalog
+        let list = catalog.find(query)
+        guard let index = list.firstIndex(where: { $0.id == item.id }) else { return nil }
+        func link(_ at: Int) -> ItemPageModel.Link? {
+            list.indices.contains(at) ? ItemPageModel.Link(id: list[at].id, title: list[at].title) : nil
+        }
+        let listLink = SiteURL.questions.link(query: focus)
+        return ItemPageModel.ListPosition(
+            title: PracticeService.title(of: query, catalog: catalog), link: listLink, suffix: String(listLink.dropFirst(SiteURL.questions.path.count)),
+            index: index, count: list.count, previous: link(index - 1), next: link(index + 1))
     }
 
     static func item(_ req: Request) throws -> ContentItem {

@@ -11,6 +11,8 @@ struct QuestionsPageModel {
         var skillName: String
         var tier: Int?
         var difficulty: Int
+        /// Words around the search's first match, for a text search.
+        var snippet: [SearchSnippet.Part]? = nil
     }
 
     struct SkillOption {
@@ -42,8 +44,13 @@ struct QuestionsPageModel {
         let slice = found[start..<min(start + pageSize, found.count)]
         return QuestionsPageModel(
             query: query,
-            rows: slice.map {
-                Row(id: $0.id, title: $0.title, kind: $0.kind, skillName: catalog.taxonomy[$0.skill]?.name ?? $0.skill, tier: catalog.tier(of: $0), difficulty: $0.difficulty)
+            rows: slice.map { item in
+                Row(
+                    id: item.id, title: item.title, kind: item.kind, skillName: catalog.taxonomy[item.skill]?.name ?? item.skill, tier: catalog.tier(of: item),
+                    difficulty: item.difficulty,
+                    snippet: searched.text.flatMap { text in
+                        SearchSnippet.make(text: ([item.intro] + item.keyPoints + item.sections.map(\.markdown)).joined(separator: " "), query: text)
+                    })
             },
             total: found.count, page: page, pageSize: pageSize,
             countsByKind: ItemKind.allCases.map { ($0, catalog.count(of: $0)) },
@@ -51,6 +58,15 @@ struct QuestionsPageModel {
             errors: errors,
             practisable: found.filter { DailySession.practisedKinds.contains($0.kind) }.count
         )
+    }
+
+    /// What each result's link carries, so the question page knows the list it came from.
+    var rowSuffix: String {
+        var focus = query
+        if errors["q"] != nil { focus.text = nil }
+        let items = PracticeFocus.questions(focus).queryItems
+        guard !items.isEmpty, errors.isEmpty else { return "" }
+        return String(SiteURL.questions.link(query: items).dropFirst(SiteURL.questions.path.count))
     }
 
     /// "Practise these": the list's filters as a focused practice session, when any is set.

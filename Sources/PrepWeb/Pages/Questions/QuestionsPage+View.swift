@@ -67,7 +67,14 @@ struct QuestionsPage {
             el("ol", .class("items"), .init("start", String((model.page - 1) * model.pageSize + 1))) {
                 for row in model.rows {
                     el("li") {
-                        el("a", .href(SiteURL.question(row.id).path)) { row.title }
+                        el("a", .href(SiteURL.question(row.id).path + model.rowSuffix)) { row.title }
+                        if let snippet = row.snippet {
+                            el("p", .class("snippet")) {
+                                for part in snippet {
+                                    if part.marked { el("mark") { part.text } } else { part.text }
+                                }
+                            }
+                        }
                         el("p", .class("meta")) {
                             el("span", .class("badge kind-\(row.kind.rawValue)")) { row.kind.title }
                             " \(row.skillName)"
