@@ -779,6 +779,14 @@ def check_calculator_updates_as_you_type(driver, base, results, shots):
     errors = [m for m in console_errors(driver)]
     results.check(not errors, f"the calculator has no console errors: {errors}")
     driver.save_screenshot(os.path.join(shots, "calculator-error.png"))
+    # Issue #13, bug 7: memory without a GPU, 32k as 32,768, and errors in the form's words.
+    driver.get(base + "/calculators/infer?model=llama-3-8b&context=32k")
+    answer = driver.find_element(By.ID, "results").text
+    results.check("32,768 tokens" in answer and "No GPU given" in answer, "the inference calculator answers without a GPU and reads 32k as 32,768")
+    driver.save_screenshot(os.path.join(shots, "calculator-no-gpu.png"))
+    driver.get(base + "/calculators/train?tokens=2e12&gpu=a100-80gb")
+    message = driver.find_element(By.ID, "results").text
+    results.check("“Parameters”" in message and "--params" not in message, f"a calculator error names the form's field ({message[:120]!r})")
 
 
 def check_practice_settings(driver, base, results, shots):
