@@ -161,3 +161,26 @@ import Testing
         #expect(abs(tenDays - 0.9) < 1e-9, "FSRS: stability is the time to 90 % recall")
     }
 }
+
+/// Issue #13, deliverable 5: the trend carried to the interview day, against the target.
+@Suite struct ReadinessProjectionTests {
+    let today = LocalDay(number: 20_000)
+
+    @Test func theLastTwoWeeksTrendIsCarriedToTheInterview() throws {
+        let history = (0..<5).map { (day: LocalDay(number: 20_000 - 4 + $0), score: Optional(40 + 2 * $0)) }
+        let projection = try #require(ReadinessProjection.make(history: history, interview: LocalDay(number: 20_010), today: today))
+        #expect(abs(projection.perDay - 2) < 1e-9 && projection.projected == 68, "48 today, +2 a day for 10 days")
+        #expect(projection.sentence.contains("about 68 by the interview") && projection.sentence.contains("short of the target of 80"))
+        let capped = try #require(ReadinessProjection.make(history: history, interview: LocalDay(number: 20_100), today: today))
+        #expect(capped.projected == 100)
+    }
+
+    @Test func noProjectionWithoutAnInterviewOrTwoMeasuredDays() {
+        let one = [(day: today, score: Optional(50))]
+        #expect(ReadinessProjection.make(history: one, interview: LocalDay(number: 20_010), today: today) == nil)
+        let two = [(day: LocalDay(number: 19_999), score: Optional(40)), (day: today, score: Optional(45))]
+        #expect(ReadinessProjection.make(history: two, interview: nil, today: today) == nil)
+        let old = [(day: LocalDay(number: 19_900), score: Optional(40)), (day: LocalDay(number: 19_901), score: Optional(45))]
+        #expect(ReadinessProjection.make(history: old, interview: LocalDay(number: 20_010), today: today) == nil, "older than two weeks")
+    }
+}

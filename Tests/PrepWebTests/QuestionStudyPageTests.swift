@@ -31,3 +31,25 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #13, deliverable 5: the readiness chart carries the trend to the interview day.
+@Suite struct ReadinessProjectionWebTests {
+    @Test func theTrendIsCarriedToTheInterviewOnceTwoDaysAreMeasured() async throws {
+        let clock = MovableClock()
+        try await withTestApp(now: clock.read) { app, _ in
+            _ = try await send(app, .PUT, "api/v1/plan", json: #"{"start":"2026-11-23","interview_date":"2027-01-15"}"#)
+            for id in try await fetchQueue(app).entries.prefix(2).map(\.itemId) {
+                _ = try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(id)","rating":4}"#)
+            }
+            let first = try await send(app, .GET, "readiness").body.string
+            #expect(!first.contains("id=\"projection\""), "one measured day is no trend")
+            clock.advance(minutes: 24 * 60)
+            for id in try await fetchQueue(app).entries.prefix(3).map(\.itemId) {
+                _ = try await send(app, .POST, "api/v1/practice/reviews", json: #"{"item_id":"\#(id)","rating":4}"#)
+            }
+            let second = try await send(app, .GET, "readiness").body.string
+            #expect(second.contains("id=\"projection\">At the pace of your last 2 measured days"), "\(second.prefix(4000))")
+            #expect(second.contains("by the interview on 2027-01-15") && second.contains("class=\"target\""))
+        }
+    }
+}

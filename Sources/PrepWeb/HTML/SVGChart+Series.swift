@@ -34,7 +34,13 @@ extension SVGChart {
     }
 
     /// A line over days on a 0…100 scale; days without a value break the line.
-    static func line(_ points: [(label: String, value: Int?)], title: String, description: String) -> Node {
+    /// A score line (0-100); `target` draws a dashed level, `projection` a dashed segment from
+    /// the last point to one more point at the end (the interview).
+    static func line(
+        _ measured: [(label: String, value: Int?)], title: String, description: String, target: Int? = nil,
+        projection: (label: String, value: Int)? = nil
+    ) -> Node {
+        let points = measured + (projection.map { [(label: $0.label, value: Optional($0.value))] } ?? [])
         let width = 640.0
         let height = 200.0
         let left = 34.0
@@ -53,7 +59,7 @@ extension SVGChart {
         func y(_ value: Int) -> Double { top + plotHeight - plotHeight * Double(min(max(value, 0), 100)) / 100 }
         var path = ""
         var drawing = false
-        for (index, point) in points.enumerated() {
+        for (index, point) in measured.enumerated() {
             guard let value = point.value else {
                 drawing = false
                 continue
@@ -62,6 +68,16 @@ extension SVGChart {
             drawing = true
         }
         if !path.isEmpty { parts.append(el("path", .class("series"), .init("d", path))) }
+        if let target {
+            parts.append(el("line", .class("target"), .init("x1", f(left)), .init("y1", f(y(target))), .init("x2", f(width - 6)), .init("y2", f(y(target)))))
+            parts.append(label("target \(target)", x: width - 8, y: y(target) - 4, anchor: "end"))
+        }
+        if let projection, let last = measured.indices.last(where: { measured[$0].value != nil }), let from = measured[last].value {
+            parts.append(
+                el(
+                    "path", .class("series projection"),
+                    .init("d", "M\(f(x(last))) \(f(y(from))) L\(f(x(points.count - 1))) \(f(y(projection.value)))")))
+        }
         let labelEvery = max(1, points.count / 6)
         for (index, point) in points.enumerated() {
             if let value = point.value {

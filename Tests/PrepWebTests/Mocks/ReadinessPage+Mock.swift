@@ -43,7 +43,8 @@ extension ReadinessPageModel {
             ReadinessSnapshot(day: "2026-03-08", overall: 35, areas: ["kubernetes": 58]), ReadinessSnapshot(day: "2026-03-09", overall: 38, areas: ["kubernetes": 62]),
         ],
         itemTitles: [MockContent.configMaps.id: MockContent.configMaps.title, MockContent.nvidiaSMI.id: MockContent.nvidiaSMI.title],
-        checklistTitles: ["interview-ready": "Interview-ready checklist", "ready-if": "You are ready if"])
+        checklistTitles: ["interview-ready": "Interview-ready checklist", "ready-if": "You are ready if"],
+        projection: ReadinessProjection(perDay: 2.7, projected: 76, interviewDay: LocalDay(number: 20_535), points: 3))
 
     /// A first visit: no evidence anywhere, no history.
     static let empty = ReadinessPageModel(

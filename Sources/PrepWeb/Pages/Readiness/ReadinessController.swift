@@ -33,8 +33,14 @@ enum ReadinessController {
             skills.insert(item.skill)
             if let parent = catalog.taxonomy[item.skill]?.parent { skills.insert(parent) }
         }
+        let context = service.context
+        let interview = try await context.plans.plan()?.settings.interviewDate.flatMap(PlanSettings.day)
+        let projection = ReadinessProjection.make(
+            history: history.compactMap { point in PlanSettings.day(point.day).map { (day: $0, score: point.overall) } }, interview: interview,
+            today: context.today)
         let model = ReadinessPageModel(
-            report: report, history: history, itemTitles: itemTitles, checklistTitles: checklistTitles, practisableSkills: skills)
+            report: report, history: history, itemTitles: itemTitles, checklistTitles: checklistTitles, practisableSkills: skills,
+            projection: projection)
         return HTMLResponse.page(ReadinessPage(model: model).render())
     }
 

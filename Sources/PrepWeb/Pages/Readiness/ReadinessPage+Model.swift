@@ -12,6 +12,8 @@ struct ReadinessPageModel: Sendable, Equatable {
     var checklistTitles: [String: String]
     /// Areas that are skills of the bank, which "Practise this area" can focus on.
     var practisableSkills: Set<String> = []
+    /// The trend carried to the interview day, when there is one and two measured days.
+    var projection: ReadinessProjection?
 
     func checklistTitle(_ id: String) -> String { checklistTitles[id] ?? id }
 }

@@ -66,7 +66,12 @@ struct ReadinessPage {
                 let points = history.suffix(60).map { (label: String($0.day.dropFirst(5)), value: $0.overall) }
                 SVGChart.line(
                     points, title: "Overall readiness by day",
-                    description: "Overall readiness score (0 to 100) on each day it was measured, from \(history.first?.day ?? "") to \(history.last?.day ?? "").")
+                    description: "Overall readiness score (0 to 100) on each day it was measured, from \(history.first?.day ?? "") to \(history.last?.day ?? ""), "
+                        + "with the target of \(ReadinessProjection.target)"
+                        + (model.projection.map { " and the trend carried to the interview, about \($0.projected)" } ?? "") + ".",
+                    target: ReadinessProjection.target,
+                    projection: model.projection.map { (label: String($0.interviewDay.text.dropFirst(5)), value: $0.projected) })
+                if let projection = model.projection { el("p", .id("projection")) { projection.sentence } }
                 el("details", .class("numbers")) {
                     el("summary") { "The numbers" }
                     el("table", .class("data")) {
