@@ -130,7 +130,7 @@ public struct PlanService: PersonService {
         let entries = try await entries(of: plan)
         let today = LocalDay(now, in: timeZone)
         let todays = entries.filter { $0.date == today.text }
-        let missed = entries.filter { !$0.done && (PlanSettings.day($0.date)?.number ?? .max) < today.number }
+        let missed = Self.missed(entries, today: today)
         let start = PlanSettings.day(plan.settings.start)?.number ?? today.number
         let week = today.number >= start ? (today.number - start) / 7 + 1 : nil
         let current = week.flatMap { $0 <= plan.weeks ? $0 : nil }
@@ -180,7 +180,7 @@ public struct PlanService: PersonService {
         let today = LocalDay(now, in: timeZone)
         if day.number < today.number { throw Failure.moveIntoPast(text, today: today.text) }
         // No later than the day before the interview, or the plan's last day.
-        let last = plan.settings.interviewDate.flatMap(PlanSettings.day).map { LocalDay(number: $0.number - 1) } ?? PlanSettings.day(plan.end)
+        let last = Self.lastDay(of: plan)
         if let last, day.number > max(last.number, today.number) { throw Failure.moveAfterPlan(text, last: max(last, today).text) }
         return text
     }
@@ -284,7 +284,7 @@ extension PlanService {
         // In the plan's order: by day, then as the plan lists them (parts stay in sequence).
         let ordered = { (list: [(offset: Int, element: Entry)]) in list.sorted { (number($0.element), $0.offset) < (number($1.element), $1.offset) }.map(\.element) }
         let queue = ordered(missed) + ordered(open.filter { number($0.element) >= today.number })
-        let last = plan.settings.interviewDate.flatMap(PlanSettings.day).map { LocalDay(number: $0.number - 1) } ?? PlanSettings.day(plan.end) ?? today
+        let last = Self.lastDay(of: plan) ?? today
         let days = (today.number...max(today.number, last.number))
             .filter { PlanBuilder.isStudyDay($0, start: start, settings: plan.settings) }.map(LocalDay.init(number:))
         return CatchUp.plan(
@@ -299,11 +299,19 @@ extension PlanService {
         return moves
     }
 
+    /// The last day tasks may be done: the day before the interview, or the plan's last day.
+    static func lastDay(of plan: StudyPlan) -> LocalDay? {
+        plan.settings.interviewDate.flatMap(PlanSettings.day).map { LocalDay(number: $0.number - 1) } ?? PlanSettings.day(plan.end)
+    }
+
+    /// Tasks not done whose day has passed, as Today, catching up and the bulk tick count them.
+    public static func missed(_ entries: [Entry], today: LocalDay) -> [Entry] {
+        entries.filter { !$0.done && (PlanSettings.day($0.date)?.number ?? .max) < today.number }
+    }
+
     /// Ticks every missed task at once (catching up by declaring them done).
     public func markMissedDone() async throws -> Int {
-        let (_, entries) = try await entries()
-        let today = LocalDay(now, in: timeZone)
-        let missed = entries.filter { !$0.done && (PlanSettings.day($0.date)?.number ?? .max) < today.number }
+        let missed = Self.missed(try await entries().1, today: LocalDay(now, in: timeZone))
         try await PlanStore.setDoneAll(missed.map(\.task.id), at: now, userID: userID, on: db)
         return missed.count
     }

@@ -33,7 +33,7 @@ enum CatchUpController {
         var titles: [String: String] = [:]
         for entry in entries { titles[entry.task.id] = entry.task.parts > 1 ? "\(entry.task.text) (part \(entry.task.part) of \(entry.task.parts))" : entry.task.text }
         let budget = Int(((try await plans.plan())?.settings.hoursPerDay ?? 2.5) * 60)
-        let missed = entries.filter { !$0.done && (PlanSettings.day($0.date)?.number ?? .max) < plans.context.today.number }.count
+        let missed = PlanService.missed(entries, today: plans.context.today).count
         return HTMLResponse.page(CatchUpPage(moves: moves, missed: missed, titles: titles, budgetMinutes: budget).render())
     }
 

@@ -58,7 +58,7 @@ enum QuestionsController {
         let focus = filters.errors.isEmpty ? PracticeFocus.questions(filters.query).queryItems : []
         guard DailySession.practisedKinds.contains(item.kind) else {
             // Read, not practised: the bank is fixed for the life of the process, so one drawing serves everyone.
-            return try await req.cachedPage(for: nil, address: req.url.path + (focus.isEmpty ? "" : "?" + req.url.query!)) { _ in
+            return try await req.cachedPage(for: nil, address: focus.isEmpty ? req.url.path : req.url.string) { _ in
                 var page = page(for: item, req: req)
                 page.model.list = position(of: item, focus: focus, query: filters.query, req: req)
                 return HTMLResponse.page(page.render())

@@ -60,21 +60,18 @@ struct QuestionsPageModel {
         )
     }
 
+    /// The list's filters as query items; none when a filter was refused.
+    var filterItems: [(String, String)] {
+        errors.isEmpty ? PracticeFocus.questions(query).queryItems : []
+    }
+
     /// What each result's link carries, so the question page knows the list it came from.
     var rowSuffix: String {
-        var focus = query
-        if errors["q"] != nil { focus.text = nil }
-        let items = PracticeFocus.questions(focus).queryItems
-        guard !items.isEmpty, errors.isEmpty else { return "" }
-        return String(SiteURL.questions.link(query: items).dropFirst(SiteURL.questions.path.count))
+        filterItems.isEmpty ? "" : String(SiteURL.questions.link(query: filterItems).dropFirst(SiteURL.questions.path.count))
     }
 
     /// "Practise these": the list's filters as a focused practice session, when any is set.
     var practiceLink: String? {
-        var focus = query
-        if errors["q"] != nil { focus.text = nil }
-        let items = PracticeFocus.questions(focus).queryItems
-        guard !items.isEmpty, practisable > 0, errors.isEmpty else { return nil }
-        return SiteURL.practice.link(query: items)
+        filterItems.isEmpty || practisable == 0 ? nil : SiteURL.practice.link(query: filterItems)
     }
 }
