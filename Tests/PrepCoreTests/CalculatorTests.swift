@@ -315,6 +315,11 @@ enum CalcFixtures {
         #expect(k.steps.first?.result == "32,768 tokens" && k.steps.first?.formula.contains("1,024") == true)
         let exact = try CalcRunner.run(.infer, fields: ["model": "llama-3-8b", "gpu": "a100-80gb", "context": "32000"], catalog: catalog)
         #expect(exact.inputs["context"] == .number(32_000))
+        #expect {
+            try CalcRunner.run(.infer, fields: ["model": "llama-3-8b", "context": "32q"], catalog: catalog)
+        } throws: { error in
+            "\(error)".contains("'32q' is not a number of tokens") && "\(error)".contains("32k (32,768)")
+        }
         let long = try CalcRunner.run(.infer, fields: ["model": "llama-2-7b", "gpu": "a100-80gb", "context": "100000"], catalog: catalog)
         #expect(long.steps.contains { $0.result.hasPrefix("beyond") && $0.check?.contains("4096") == true }, "answered, with a warning")
     }

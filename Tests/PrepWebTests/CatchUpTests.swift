@@ -27,6 +27,7 @@ import VaporTesting
             #expect(moves.allSatisfy { ($0["to"] as? String ?? "") >= "2026-11-29" }, "nothing goes into the past")
             let fitting = moves.filter { $0["over"] as? Bool == false }
             #expect(fitting.allSatisfy { ($0["day_minutes"] as? Int ?? 0) <= 120 }, "within the two hours a day")
+            #expect(fitting.count == moves.count, "no interview, no deadline: the plan runs longer instead of piling onto its last day")
             let first = moves.first { missedIDs.contains($0["task_id"] as? String ?? "") }
             // 2026-11-29 is the plan's rest day (six study days a week from 2026-11-23).
             #expect(first?["to"] as? String == "2026-11-30", "the missed tasks come first, from the first study day")

@@ -272,8 +272,9 @@ public struct PlanService: PersonService {
 
 extension PlanService {
     /// Where catching up would put each task: the missed ones first, then the rest not done,
-    /// packed onto the study days from today up to the day before the interview (or the plan's
-    /// last day) within the daily hours. Only tasks whose day changes are listed.
+    /// packed onto the study days from today within the daily hours, up to the day before the
+    /// interview (without one, as far past the plan's end as it takes). Only tasks whose day
+    /// changes are listed.
     public func catchUpMoves() async throws -> [CatchUp.Move] {
         let (plan, entries) = try await entries()
         let today = LocalDay(now, in: timeZone)
@@ -284,7 +285,12 @@ extension PlanService {
         // In the plan's order: by day, then as the plan lists them (parts stay in sequence).
         let ordered = { (list: [(offset: Int, element: Entry)]) in list.sorted { (number($0.element), $0.offset) < (number($1.element), $1.offset) }.map(\.element) }
         let queue = ordered(missed) + ordered(open.filter { number($0.element) >= today.number })
-        let last = Self.lastDay(of: plan) ?? today
+        // An interview is a deadline; a plan's own end is not: without an interview the
+        // re-flow may run past it rather than pile the rest onto its last day.
+        let last =
+            plan.settings.interviewDate == nil
+            ? PlanSettings.day(plan.end).map { LocalDay(number: max($0.number, today.number) + 365) } ?? today
+            : Self.lastDay(of: plan) ?? today
         let days = (today.number...max(today.number, last.number))
             .filter { PlanBuilder.isStudyDay($0, start: start, settings: plan.settings) }.map(LocalDay.init(number:))
         return CatchUp.plan(

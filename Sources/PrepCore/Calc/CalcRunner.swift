@@ -273,6 +273,9 @@ struct FieldReader {
                     result: "\(Spoken.grouped(Int(value))) tokens", check: "Write the exact count (e.g. 32000) if you mean thousands."))
             return Int(value)
         }
+        guard CalcNumber.parse(body) != nil else {
+            throw CalcError(field: name, problem: "'\(text)' is not a number of tokens", fix: "write it like 8192, 32k (32,768) or 128k")
+        }
         return try int(name)
     }
 
