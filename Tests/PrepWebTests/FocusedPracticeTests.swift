@@ -48,6 +48,9 @@ import VaporTesting
 
             let typo = try await send(app, .GET, "api/v1/practice/queue?skill=dokker")
             #expect(try expectProblem(typo, .unprocessableEntity).errors?.first?.field == "skill")
+            let refused = try await send(app, .GET, "practice?skill=dokker").body.string
+            let said = refused.replacingOccurrences(of: "&#39;", with: "'")
+            #expect(said.contains("Unknown skill 'dokker'; did you mean docker?"), "the error page says what was wrong: \(refused)")
         }
     }
 

@@ -23,7 +23,11 @@ extension PracticeController {
             let filters = QuestionsController.Filters(value, catalog: req.prep.catalog)
             var errors = filters.errors
             errors["page"] = nil
-            guard errors.isEmpty else { throw ValidationFailure(fields: errors, detail: "The set to practise is not one the question list knows; see errors.") }
+            guard errors.isEmpty else {
+                // Said in the detail too: the HTML error page shows the detail, not the field list.
+                let said = errors.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
+                throw ValidationFailure(fields: errors, detail: "The set to practise is not one the question list knows: \(said)")
+            }
             return filters.query
         }
     }

@@ -31,7 +31,12 @@ enum QuestionsController {
                 if query.kind == nil { errors["kind"] = "Unknown kind '\(raw)'; use one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))." }
             }
             if let raw = text("skill") {
-                if catalog.taxonomy[raw] != nil { query.skill = raw } else { errors["skill"] = "Unknown skill '\(raw)'." }
+                if catalog.taxonomy[raw] != nil {
+                    query.skill = raw
+                } else {
+                    let close = Suggest.close(to: raw, among: catalog.taxonomy.skills.map(\.id), limit: 2)
+                    errors["skill"] = "Unknown skill '\(raw)'" + (close.isEmpty ? "." : "; did you mean \(close.joined(separator: " or "))?")
+                }
             }
             if let raw = text("tier") {
                 if let tier = Int(raw), (1...4).contains(tier) { query.tier = tier } else { errors["tier"] = "Tier must be 1, 2, 3 or 4." }
